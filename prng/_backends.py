@@ -1,0 +1,57 @@
+"""Backend registry: which class implements one algorithm on one backend (see docs/ARCHITECTURE.md)."""
+
+import importlib
+import importlib.util
+
+BACKENDS = ("python", "numba", "c")
+AUTO_ORDER = ("c", "numba", "python")
+PACKAGES = {"python": "prng.bitgen", "numba": "prng.numba", "c": "prng.c"}
+MODULES = {
+    "PCG64": "pcg64",
+    "PCG64DXSM": "pcg64",
+    "MT19937": "mt19937",
+    "Philox": "philox",
+    "Philox4x32": "philox4x32",
+    "MidSquare": "midsquare",
+    "MiddleSquareWeyl": "msws",
+    "ARC4": "arc4",
+}
+
+
+def _unavailable_reason(backend):
+    """None if ``backend`` can be used here, else why not (without importing numba itself)."""
+    if backend == "python":
+        return None
+    if importlib.util.find_spec(PACKAGES[backend]) is None:
+        return f"the {backend} backend is not part of this installation"
+    if backend == "numba" and importlib.util.find_spec("numba") is None:
+        return "numba is not installed (pip install numba)"
+    if backend == "c":
+        try:
+            importlib.import_module("prng._prng_c")
+        except ImportError as exc:
+            return f"the C extension was not built ({exc}); reinstall with a C compiler available"
+    return None
+
+
+def available_backends():
+    """The backends usable in this installation, in the order of BACKENDS."""
+    return [b for b in BACKENDS if _unavailable_reason(b) is None]
+
+
+def resolve(backend):
+    """Map a ``backend`` argument ("auto", "python", "numba", "c") to a usable backend name."""
+    if backend == "auto":
+        return next(b for b in AUTO_ORDER if _unavailable_reason(b) is None)
+    if backend not in BACKENDS:
+        raise ValueError(f"backend must be one of 'auto', 'python', 'numba', 'c', got {backend!r}")
+    reason = _unavailable_reason(backend)
+    if reason is not None:
+        raise ValueError(f"backend {backend!r} is not available: {reason}")
+    return backend
+
+
+def core_class(name, backend):
+    """The core class for the public class ``name`` on ``backend`` (already resolved)."""
+    module = importlib.import_module(f"{PACKAGES[backend]}.{MODULES[name]}")
+    return getattr(module, f"{name}Core")

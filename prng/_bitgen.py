@@ -1,0 +1,183 @@
+"""BitGenerator: the front every public generator shares (numpy's BitGenerator semantics).
+
+A front seeds, validates, keeps numpy's buffered uint32 half, and converts between numpy's ``state``
+dict and the backend core's state; the core (``prng._backends``) produces the stream.
+"""
+
+import numpy as np
+
+from . import _backends
+from ._validate import as_int, as_int_list, as_size
+from .seedsequence import SeedSequence
+
+M32 = 0xFFFFFFFF
+M64 = 0xFFFFFFFFFFFFFFFF
+TWO_M53 = 1.0 / 9007199254740992.0
+
+
+def as_seed_sequence(seed):
+    """numpy's seeding rule: a SeedSequence is used as is, anything else goes through SeedSequence(seed)."""
+    if hasattr(seed, "generate_state") and hasattr(seed, "spawn"):
+        return seed
+    return SeedSequence(seed)
+
+
+class BitGenerator:
+    """Shared front: ``random_raw``, ``next_uint32/64``, ``next_double``, ``state``, ``backend``, ``spawn``.
+
+    Subclasses set ``word_bits`` (64 or 32: the width of one natural output) and implement
+    ``_core_state_from(state)`` (validate a numpy-format dict, return the core-state dict and the
+    front's buffer fields) and ``_state_from_core(core_state)``.
+    """
+
+    word_bits = 64
+
+    def _setup(self, core_state, backend, seed_seq=None):
+        """Create the core for ``backend`` from a validated core-state dict and reset the uint32 buffer."""
+        self._backend = _backends.resolve(backend)
+        self._core = _backends.core_class(type(self).__name__, self._backend)(core_state)
+        self._seed_seq = seed_seq
+        self._has_uint32 = 0
+        self._uinteger = 0
+
+    @classmethod
+    def _from_core_state(cls, core_state, backend):
+        """A new generator holding ``core_state`` (no seed sequence), as numpy's jumped() returns."""
+        gen = cls.__new__(cls)
+        gen._setup(core_state, backend)
+        return gen
+
+    @property
+    def backend(self):
+        """The backend in use: "python", "numba" or "c"."""
+        return self._backend
+
+    @property
+    def seed_seq(self):
+        """The SeedSequence this generator was seeded from, or None (explicit key/state seeding)."""
+        return self._seed_seq
+
+    # -- draws ---------------------------------------------------------------------------------
+
+    def random_raw(self, size=None, output=True, *, out=None):
+        """numpy's ``random_raw``: natural outputs as uint64 (an int when ``size`` is None).
+
+        ``out`` fills a caller's C-contiguous uint64 array instead of allocating one.
+        """
+        if out is not None:
+            if not isinstance(out, np.ndarray) or out.dtype != np.uint64 or not out.flags.c_contiguous:
+                raise TypeError("out must be a C-contiguous numpy array of dtype uint64")
+            if size is not None and as_size(size) != out.shape:
+                raise ValueError(f"size {size!r} does not match out.shape {out.shape}")
+            if not out.flags.writeable:
+                raise ValueError("out must be writeable")
+            self._core.fill_raw(out.reshape(-1))
+            return out
+        shape = as_size(size)
+        if shape is None:
+            value = self._core.next_raw()
+            return value if output else None
+        result = np.empty(shape, dtype=np.uint64)
+        self._core.fill_raw(result.reshape(-1))
+        return result if output else None
+
+    def next_uint64(self):
+        """One 64-bit draw: the natural output, or two 32-bit outputs with the first as the high half."""
+        if self.word_bits == 64:
+            return self._core.next_raw()
+        high = self._core.next_raw()
+        return (high << 32) | self._core.next_raw()
+
+    def next_uint32(self):
+        """One 32-bit draw; 64-bit generators hand out each output's low half, then its high half."""
+        if self.word_bits == 32:
+            return self._core.next_raw()
+        if self._has_uint32:
+            self._has_uint32 = 0
+            return self._uinteger
+        value = self._core.next_raw()
+        self._has_uint32 = 1
+        self._uinteger = value >> 32
+        return value & M32
+
+    def next_double(self):
+        """A double in [0, 1) on the 2**-53 grid (numpy's next_double for this generator)."""
+        if self.word_bits == 64:
+            return (self._core.next_raw() >> 11) * TWO_M53
+        a = self._core.next_raw() >> 5
+        b = self._core.next_raw() >> 6
+        return (a * 67108864.0 + b) * TWO_M53
+
+    # -- state ---------------------------------------------------------------------------------
+
+    @property
+    def state(self):
+        """numpy's state dict (settable; a failed assignment leaves the generator unchanged)."""
+        return self._state_from_core(self._core.get())
+
+    @state.setter
+    def state(self, value):
+        core_state, buffered = self._core_state_from(value)
+        core = type(self._core)(core_state)
+        self._core = core
+        self._has_uint32, self._uinteger = buffered
+
+    def _buffer_fields(self):
+        """The uint32 buffer as numpy's ``has_uint32``/``uinteger`` state fields (64-bit generators only)."""
+        if self.word_bits != 64:
+            return {}
+        return {"has_uint32": self._has_uint32, "uinteger": self._uinteger}
+
+    def _buffer_from(self, state):
+        """The uint32 buffer read from a state dict: numpy's fields for 64-bit generators, else empty."""
+        if self.word_bits != 64:
+            return (0, 0)
+        return (
+            int_field(state, "has_uint32", "state['has_uint32']", 0, 1),
+            int_field(state, "uinteger", "state['uinteger']", 0, M32),
+        )
+
+    def spawn(self, n_children):
+        """``n_children`` new generators of this class and backend, seeded from ``seed_seq.spawn``."""
+        if self._seed_seq is None:
+            raise TypeError("spawn needs a generator seeded from a SeedSequence (this one has no seed_seq)")
+        return [type(self)(s, backend=self._backend) for s in self._seed_seq.spawn(n_children)]
+
+    def __repr__(self):
+        return f"{type(self).__name__}(backend={self._backend!r})"
+
+
+# -- helpers for state validation (used by every subclass) ---------------------------------------
+
+
+def check_state_dict(state, name):
+    """Check that ``state`` is a dict for generator ``name``; return its inner ``state`` dict."""
+    if not isinstance(state, dict):
+        raise TypeError(f"state must be a dict, not {type(state).__name__}")
+    if state.get("bit_generator") != name:
+        raise ValueError(f"state must be for a {name} generator, got bit_generator={state.get('bit_generator')!r}")
+    return field(state, "state", "state", dict)
+
+
+def field(mapping, key, where, kind=None):
+    """``mapping[key]``, with a ValueError naming ``where`` if missing (and a TypeError if not ``kind``)."""
+    if not isinstance(mapping, dict) or key not in mapping:
+        raise ValueError(f"state is missing {where}")
+    value = mapping[key]
+    if kind is not None and not isinstance(value, kind):
+        raise TypeError(f"{where} must be a {kind.__name__}, not {type(value).__name__}")
+    return value
+
+
+def int_field(mapping, key, where, lo, hi):
+    """An integer state field in ``[lo, hi]``."""
+    return as_int(field(mapping, key, where), where, lo, hi)
+
+
+def words_field(mapping, key, where, count, bits, dtype):
+    """A state field holding exactly ``count`` unsigned ``bits``-bit words, as a numpy array of ``dtype``."""
+    words = as_int_list(field(mapping, key, where), where, 0, (1 << bits) - 1)
+    if len(words) != count:
+        raise ValueError(f"{where} must have {count} words, got {len(words)}")
+    return np.array(words, dtype=dtype)
+

@@ -1,0 +1,1 @@
+"""Framework reproductions: thin layers over prng's bit generators and distributions."""
