@@ -1,5 +1,12 @@
-"""prng: the same seeded random streams in pure Python, numba, C and JavaScript."""
+"""prng: the same seeded random streams in pure Python, numba, C and JavaScript.
 
+Bit generators and state helpers are imported eagerly (they are small); distributions, framework
+reproductions and reproducible-work tools are imported on first use, so ``import prng`` stays fast.
+"""
+
+import importlib
+
+from . import compat
 from ._backends import available_backends
 from .bitgen.arc4 import ARC4
 from .bitgen.midsquare import MidSquare
@@ -10,7 +17,20 @@ from .bitgen.philox import Philox
 from .bitgen.philox4x32 import Philox4x32
 from .seedsequence import SeedSequence
 from .state import state_from_json, state_to_json
-from . import compat
-from .compat import seedrandom as _seedrandom  # noqa: F401  (prng.compat.seedrandom is always there)
 
 __version__ = "0.1.0"
+
+LAZY = {
+    "Generator": "generator",
+    "default_rng": "generator",
+}
+
+
+def __getattr__(name):
+    if name in LAZY:
+        return getattr(importlib.import_module(f"{__name__}.{LAZY[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(list(globals()) + list(LAZY))

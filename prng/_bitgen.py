@@ -65,13 +65,10 @@ class BitGenerator:
         ``out`` fills a caller's C-contiguous uint64 array instead of allocating one.
         """
         if out is not None:
-            if not isinstance(out, np.ndarray) or out.dtype != np.uint64 or not out.flags.c_contiguous:
-                raise TypeError("out must be a C-contiguous numpy array of dtype uint64")
+            flat = _writable_flat(out, np.uint64)
             if size is not None and as_size(size) != out.shape:
                 raise ValueError(f"size {size!r} does not match out.shape {out.shape}")
-            if not out.flags.writeable:
-                raise ValueError("out must be writeable")
-            self._core.fill_raw(out.reshape(-1))
+            self._core.fill_raw(flat)
             return out
         shape = as_size(size)
         if shape is None:
@@ -107,6 +104,50 @@ class BitGenerator:
         a = self._core.next_raw() >> 5
         b = self._core.next_raw() >> 6
         return (a * 67108864.0 + b) * TWO_M53
+
+    # -- bulk draws (the same values as repeated scalar calls) -----------------------------------
+
+    def fill_uint32(self, out):
+        """Fill ``out`` (a uint32 array) with ``next_uint32()`` draws, buffered half included; returns it."""
+        flat = _writable_flat(out, np.uint32)
+        if self.word_bits == 32:
+            if hasattr(self._core, "fill_uint32"):
+                self._core.fill_uint32(flat)
+            else:
+                flat[:] = self._raw(flat.shape[0])
+        elif self.word_bits == 64:
+            start = 0
+            if flat.shape[0] and self._has_uint32:
+                flat[0], self._has_uint32, start = self._uinteger, 0, 1
+            pairs = self._raw((flat.shape[0] - start) // 2)
+            flat[start : start + 2 * pairs.shape[0] : 2] = pairs & M32
+            flat[start + 1 : start + 2 * pairs.shape[0] : 2] = pairs >> 32
+            if (flat.shape[0] - start) % 2:
+                flat[-1] = self.next_uint32()
+        else:
+            for i in range(flat.shape[0]):
+                flat[i] = self.next_uint32()
+        return out
+
+    def fill_double(self, out):
+        """Fill ``out`` (a float64 array) with ``next_double()`` draws; returns it."""
+        flat = _writable_flat(out, np.float64)
+        if self.word_bits == 64:
+            np.multiply(self._raw(flat.shape[0]) >> np.uint64(11), TWO_M53, out=flat)
+        elif self.word_bits == 32 and type(self).next_double is BitGenerator.next_double:
+            words = self._raw(2 * flat.shape[0])
+            high, low = words[0::2] >> np.uint64(5), words[1::2] >> np.uint64(6)
+            np.multiply(high * 67108864.0 + low, TWO_M53, out=flat)
+        else:
+            for i in range(flat.shape[0]):
+                flat[i] = self.next_double()
+        return out
+
+    def _raw(self, n):
+        """``n`` natural outputs as a new uint64 array."""
+        words = np.empty(n, dtype=np.uint64)
+        self._core.fill_raw(words)
+        return words
 
     # -- state ---------------------------------------------------------------------------------
 
@@ -145,6 +186,15 @@ class BitGenerator:
 
     def __repr__(self):
         return f"{type(self).__name__}(backend={self._backend!r})"
+
+
+def _writable_flat(out, dtype):
+    """A 1-d view of ``out``, which must be a writeable C-contiguous numpy array of ``dtype``."""
+    if not isinstance(out, np.ndarray) or out.dtype != dtype or not out.flags.c_contiguous:
+        raise TypeError(f"out must be a C-contiguous numpy array of dtype {np.dtype(dtype).name}")
+    if not out.flags.writeable:
+        raise ValueError("out must be writeable")
+    return out.reshape(-1)
 
 
 # -- helpers for state validation (used by every subclass) ---------------------------------------

@@ -5,7 +5,6 @@ O'Neill's seed_seq hashing: entropy words are hashed into a pool of ``pool_size`
 """
 
 import numbers
-import secrets
 
 import numpy as np
 
@@ -101,6 +100,8 @@ class SeedSequence:
     def __init__(self, entropy=None, *, spawn_key=(), pool_size=DEFAULT_POOL_SIZE, n_children_spawned=0):
         pool_size = as_int(pool_size, "pool_size", DEFAULT_POOL_SIZE)
         if entropy is None:
+            import secrets  # only unseeded runs need OS entropy
+
             entropy = secrets.randbits(pool_size * 32)
         elif not isinstance(entropy, (numbers.Integral, list, tuple, range, np.ndarray)):
             raise TypeError(

@@ -7,7 +7,8 @@
 """
 
 import json
-from importlib import resources
+from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -93,9 +94,10 @@ class MT19937Core:
 # -- jump ahead by 2**128 draws (numpy's mt19937-jump.c) -----------------------------------------
 
 
+@lru_cache(maxsize=1)
 def _jump_polynomial_bits():
     """Degrees of the set coefficients of numpy's 2**128 jump polynomial, highest first."""
-    doc = json.loads(resources.files("prng.data").joinpath("mt19937_jump.json").read_text())
+    doc = json.loads((Path(__file__).parent.parent / "data" / "mt19937_jump.json").read_text())
     coef = doc["poly_coef"]
     return [d for d in range(32 * len(coef) - 1, -1, -1) if (coef[d >> 5] >> (d & 31)) & 1]
 

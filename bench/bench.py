@@ -1,0 +1,126 @@
+"""Time every prng generator x backend against numpy's equivalent, in one run.
+
+    python bench/bench.py [--runs 5] [--out bench/RESULTS.md]
+
+For n = 10**3 and 10**7 it times ``random_raw(n)`` into a new array, ``random_raw(n, out=arr)`` and
+``fill_double`` (n doubles, the work of numpy's ``Generator.random(n)``), reports the median ns per value
+over ``--runs`` runs and the ratio to numpy's time measured in the same run, and writes a Markdown table.
+Philox4x32 is compared per 64 bits of output (two of its 32-bit words against one numpy Philox value).
+The pure-Python backend is timed at n = 10**3 only.
+"""
+
+import argparse
+import platform
+import statistics
+import time
+from pathlib import Path
+
+import numpy as np
+
+import prng
+
+# prng class, numpy class it is compared with, values of prng per numpy value
+ALGORITHMS = [
+    ("PCG64", "PCG64", 1),
+    ("PCG64DXSM", "PCG64DXSM", 1),
+    ("MT19937", "MT19937", 1),
+    ("Philox", "Philox", 1),
+    ("Philox4x32", "Philox", 2),
+    ("MiddleSquareWeyl", "MT19937", 1),
+    ("ARC4", "MT19937", 1),
+]
+SEEDS = {"MiddleSquareWeyl": 0xB5AD4ECEDA1CE2A9, "ARC4": "bench"}
+SIZES = (10**3, 10**7)
+
+
+def make(name, backend):
+    """A prng generator of class ``name`` on ``backend``."""
+    return getattr(prng, name)(SEEDS.get(name, 12345), backend=backend)
+
+
+def median_seconds(fn, runs, repeat):
+    """Median over ``runs`` of the time of ``repeat`` calls of ``fn``, per call."""
+    fn()  # warm up (compiles numba kernels, faults in pages)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        for _ in range(repeat):
+            fn()
+        times.append((time.perf_counter() - start) / repeat)
+    return statistics.median(times)
+
+
+def operations(gen, n):
+    """The timed operations on ``gen`` for ``n`` values: name -> zero-argument callable."""
+    out = np.empty(n, dtype=np.uint64)
+    doubles = np.empty(n)
+    if isinstance(gen, np.random.BitGenerator):
+        numpy_gen = np.random.Generator(gen)
+        return {
+            "random_raw(n)": lambda: gen.random_raw(n),
+            "random_raw(n, out=)": lambda: gen.random_raw(n),  # numpy has no out=: a new array each time
+            "doubles": lambda: numpy_gen.random(n, out=doubles),
+        }
+    return {
+        "random_raw(n)": lambda: gen.random_raw(n),
+        "random_raw(n, out=)": lambda: gen.random_raw(out=out),
+        "doubles": lambda: gen.fill_double(doubles),
+    }
+
+
+def bench(runs):
+    """Rows of (algorithm, backend, n, operation, ns per value, ratio to numpy)."""
+    rows = []
+    for n in SIZES:
+        repeat = max(1, 10**6 // n)
+        for name, numpy_name, per_value in ALGORITHMS:
+            ref_ops = operations(getattr(np.random, numpy_name)(12345), n)
+            ref = {op: median_seconds(fn, runs, repeat) for op, fn in ref_ops.items()}
+            for backend in prng.available_backends():
+                if backend == "python" and n > 10**3:
+                    continue
+                ops = operations(make(name, backend), n * per_value)
+                for op, fn in ops.items():
+                    seconds = median_seconds(fn, runs, repeat if backend != "python" else 1)
+                    rows.append((name, backend, n, op, seconds / n * 1e9, seconds / ref[op], numpy_name))
+    return rows
+
+
+def machine():
+    """A one-line description of this machine and the library versions."""
+    model = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    return f"{model}, {platform.system()} {platform.machine()}, Python {platform.python_version()}, numpy {np.__version__}"
+
+
+def markdown(rows, runs):
+    """The results as a Markdown table."""
+    lines = [
+        f"Machine: {machine()}. Median of {runs} runs; ratio = prng time / numpy time in the same run "
+        "(< 1 is faster than numpy). Philox4x32 per 64 bits of output.",
+        "",
+        "| algorithm | backend | n | operation | ns/value | × numpy | numpy reference |",
+        "|---|---|---:|---|---:|---:|---|",
+    ]
+    for name, backend, n, op, ns, ratio, numpy_name in rows:
+        lines.append(f"| {name} | {backend} | 10^{len(str(n)) - 1} | {op} | {ns:.2f} | {ratio:.2f} | {numpy_name} |")
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per case (median reported)")
+    parser.add_argument("--out", default=str(Path(__file__).with_name("RESULTS.md")), help="Markdown output")
+    args = parser.parse_args()
+    table = markdown(bench(args.runs), args.runs)
+    Path(args.out).write_text(table)
+    print(table)
+
+
+if __name__ == "__main__":
+    main()
