@@ -1,0 +1,487 @@
+"""PyTorch 2.13's CPU random number generator, without PyTorch: numpy arrays out.
+
+``Generator().manual_seed(s)`` followed by ``rand``/``randn``/``randint``/``randperm``/... gives the
+same values as ``torch.Generator().manual_seed(s)`` with the torch function of the same name on a
+contiguous CPU tensor, and ``get_state()``/``set_state()`` use torch's 5056-byte layout, so states move
+between this module and torch in both directions.
+
+The bit source is ``prng.MT19937.from_genrand(seed & 0xffffffff)`` (torch's ``mt19937`` engine,
+``aten/src/ATen/core/MT19937RNGEngine.h``); torch's ``random()`` is one 32-bit word and its
+``random64()`` two words, the first one high (``aten/src/ATen/CPUGeneratorImpl.cpp``).
+
+Float math that depends on the compiled kernel (float32 ``randn``/``normal`` with 16 or more
+elements, and whether multiply-adds are fused) follows ``kernel``: ``"avx2"`` (torch's choice on every
+x86-64 CPU with AVX2, AVX-512 ones included; fully portable) or ``"default"`` (torch's scalar kernel,
+``ATEN_CPU_CAPABILITY=default``; by torch's source also the aarch64 one, not checked; calls glibc's
+``logf``/``sinf``/``cosf``). float64 normals call libm through Python's ``math`` (glibc on Linux):
+see ``_torch_math``.
+"""
+
+import math
+import operator
+import os
+import struct
+
+import numpy as np
+
+from ..bitgen.mt19937 import MT19937
+from . import _torch_math
+
+DEFAULT_SEED = 67280421310721          # torch's default_rng_seed_val
+STATE_SIZE = 5056                      # len(torch.get_rng_state())
+KERNELS = ("avx2", "default")
+DEFAULT_KERNEL = "avx2"
+
+_MT_N = 624
+_MASK32 = 0xFFFFFFFF
+_MASK64 = 0xFFFFFFFFFFFFFFFF
+_SEED_MIN, _SEED_MAX = -(2**63), 2**64 - 1
+_INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
+_STATE_HEAD = struct.Struct("<QiiQ")              # the_initial_seed, left, seeded, next
+_STATE_TAIL = struct.Struct("<dddi4xf?3x")        # normal_x, normal_y, normal_rho, normal_is_valid,
+                                                  # next_float_normal_sample, its valid flag
+_TAIL_OFFSET = _STATE_HEAD.size + 8 * _MT_N
+_RANDINT_64BIT_RANGE = 2**28                      # randint draws random64() from this range on
+_RANDPERM_32BIT_LIMIT = 0xFFFFFFFF // 20          # randperm switches to random64() from this n on
+_NORMAL_FILL_MIN = 16                             # normal_fill (blocks of 16) from this numel on
+_TWO_POW_M24 = 2.0**-24
+_TWO_POW_M53 = 2.0**-53
+_FLOAT_DTYPES = (np.dtype(np.float32), np.dtype(np.float64))
+_INT_DTYPES = tuple(np.dtype(t) for t in (np.int64, np.int32, np.int16, np.int8, np.uint8))
+
+
+class Generator:
+    """``torch.Generator(device="cpu")``: MT19937 plus torch's cached Box-Muller normal."""
+
+    def __init__(self, device="cpu"):
+        if device != "cpu":
+            raise ValueError(f"device must be 'cpu' (CUDA is not reproduced yet), got {device!r}")
+        self._mt = MT19937.from_genrand(DEFAULT_SEED & _MASK32)
+        self._reset(DEFAULT_SEED)
+
+    @property
+    def device(self):
+        """Always ``"cpu"``."""
+        return "cpu"
+
+    def _reset(self, seed):
+        self._seed = seed
+        self._just_seeded = True      # torch stores next=0 (not 624) until the first draw
+        self._normal_cache = None     # the pending double normal (state bytes' normal_y)
+        self._float_normal_cache = None   # kept only so that states round-trip; torch never sets it
+
+    def manual_seed(self, seed):
+        """Seed as ``torch.Generator.manual_seed``; returns ``self``.
+
+        ``seed`` is an int in [-2**63, 2**64 - 1]; negatives wrap to ``seed + 2**64``. Only the low
+        32 bits seed MT19937 (``init_genrand``); ``initial_seed()`` keeps all 64.
+        """
+        if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
+            raise TypeError(f"seed must be an int, got {type(seed).__name__}")
+        seed = int(seed)
+        if not _SEED_MIN <= seed <= _SEED_MAX:
+            raise ValueError(f"seed must be in [-2**63, 2**64 - 1], got {seed}")
+        seed &= _MASK64
+        self._mt = MT19937.from_genrand(seed & _MASK32)
+        self._reset(seed)
+        return self
+
+    def seed(self):
+        """Seed from OS entropy (a 64-bit value) and return that seed, as ``Generator.seed()``."""
+        seed = int.from_bytes(os.urandom(8), "little")
+        self.manual_seed(seed)
+        return seed
+
+    def initial_seed(self):
+        """The 64-bit seed last given to ``manual_seed`` (after wrapping negatives)."""
+        return self._seed
+
+    def get_state(self):
+        """torch's ``get_state()`` bytes (5056, little-endian ``CPUGeneratorImplState``)."""
+        mt = self._mt.state["state"]
+        pos = int(mt["pos"])
+        head = _STATE_HEAD.pack(self._seed, _MT_N + 1 - pos, 1, 0 if self._just_seeded else pos)
+        words = np.asarray(mt["key"], dtype="<u8").tobytes()
+        normal, float_normal = self._normal_cache, self._float_normal_cache
+        tail = _STATE_TAIL.pack(0.0, 0.0 if normal is None else normal, 0.0, normal is not None,
+                                0.0 if float_normal is None else float_normal, float_normal is not None)
+        return head + words + tail
+
+    def set_state(self, state):
+        """Restore a state from ``get_state()`` here or ``get_rng_state()``/``get_state()`` in torch.
+
+        ``state``: 5056 bytes (``bytes``, ``bytearray``, a uint8 numpy array or a torch ByteTensor).
+        """
+        data = _state_bytes(state)
+        seed, left, seeded, next_ = _STATE_HEAD.unpack_from(data)
+        consistent = next_ == _MT_N + 1 - left or (left == 1 and next_ == 0)
+        if seeded != 1 or not 1 <= left <= _MT_N or not consistent:
+            raise ValueError(f"state has an invalid MT position (left={left}, next={next_}, "
+                             f"seeded={seeded}); expected seeded=1, 1 <= left <= 624, next = 625 - left")
+        words = np.frombuffer(data, dtype="<u8", count=_MT_N, offset=_STATE_HEAD.size)
+        if int(words.max()) > _MASK32:
+            raise ValueError("state's MT words must be 32-bit values")
+        _, normal_y, _, normal_valid, float_normal, float_valid = _STATE_TAIL.unpack_from(data, _TAIL_OFFSET)
+        self._mt.state = {"bit_generator": "MT19937",
+                          "state": {"key": words.astype(np.uint32), "pos": _MT_N + 1 - left}}
+        self._reset(seed)
+        self._just_seeded = next_ == 0
+        self._normal_cache = normal_y if normal_valid else None
+        self._float_normal_cache = float_normal if float_valid else None
+
+    def _random(self, n):
+        """n draws of torch's ``random()`` (32-bit words), as uint64."""
+        if n:
+            self._just_seeded = False
+        return self._mt.random_raw(n)
+
+    def _random64(self, n):
+        """n draws of torch's ``random64()``: two words each, the first one high."""
+        words = self._random(2 * n).reshape(n, 2)
+        return (words[:, 0] << np.uint64(32)) | words[:, 1]
+
+    def _uniforms(self, n, dtype):
+        """n of torch's ``uniform_real_distribution`` (0, 1) draws in ``dtype``.
+
+        float32: low 24 bits of ``random()`` * 2**-24; float64: low 53 bits of ``random64()`` * 2**-53.
+        """
+        if dtype == np.float32:
+            return ((self._random(n) & np.uint64(0xFFFFFF)).astype(np.float32) * np.float32(_TWO_POW_M24))
+        return (self._random64(n) & np.uint64(2**53 - 1)).astype(np.float64) * _TWO_POW_M53
+
+    def _normal(self):
+        """One ``at::normal_distribution<double>`` draw (mean 0, std 1), using the cached sine."""
+        if self._normal_cache is not None:
+            value, self._normal_cache = self._normal_cache, None
+            return value
+        u1, u2 = self._uniforms(2, np.float64)
+        value, self._normal_cache = _torch_math.box_muller_f64(float(u1), float(u2))
+        return value
+
+
+def _state_bytes(state):
+    """The raw bytes of a state given as bytes-like, a uint8 numpy array, or a torch ByteTensor."""
+    if hasattr(state, "numpy") and not isinstance(state, np.ndarray):
+        state = state.numpy()
+    if isinstance(state, np.ndarray) and state.dtype != np.uint8:
+        raise TypeError(f"state must hold uint8 bytes, got dtype {state.dtype}")
+    data = bytes(memoryview(state).cast("B")) if isinstance(state, np.ndarray) else bytes(state)
+    if len(data) != STATE_SIZE:
+        raise ValueError(f"state must be {STATE_SIZE} bytes, got {len(data)}")
+    return data
+
+
+# ---------------------------------------------------------------------------------------------
+# Argument handling
+# ---------------------------------------------------------------------------------------------
+
+def _generator(generator):
+    if generator is None:
+        return default_generator
+    if not isinstance(generator, Generator):
+        raise TypeError(f"generator must be a prng.compat.torch.Generator, got {type(generator).__name__}")
+    return generator
+
+
+def _shape(size):
+    """torch's ``*size``: ints, or one tuple/list of ints; each >= 0."""
+    if len(size) == 1 and isinstance(size[0], (tuple, list)):
+        size = size[0]
+    try:
+        shape = tuple(operator.index(s) for s in size)
+    except TypeError:
+        raise TypeError(f"size must be ints or one sequence of ints, got {size!r}") from None
+    if any(s < 0 for s in shape):
+        raise ValueError(f"size must be non-negative, got {shape}")
+    return shape
+
+
+def _dtype(dtype, allowed):
+    """A numpy dtype from a name ("float32"), a numpy dtype or type, or a torch dtype."""
+    if type(dtype).__module__ == "torch":
+        dtype = str(dtype).removeprefix("torch.")
+    try:
+        resolved = None if dtype is None else np.dtype(dtype)
+    except TypeError:
+        resolved = None
+    if resolved not in allowed:
+        names = ", ".join(a.name for a in allowed)
+        raise TypeError(f"dtype must be one of {names}, got {dtype!r}")
+    return resolved
+
+
+def _kernel(kernel):
+    if kernel not in KERNELS:
+        raise ValueError(f"kernel must be one of {KERNELS}, got {kernel!r}")
+    return kernel
+
+
+def _float_output(out):
+    """A writable C-contiguous float32/float64 array's flat view (torch's element order)."""
+    if not isinstance(out, np.ndarray) or out.dtype not in _FLOAT_DTYPES:
+        raise TypeError("out must be a float32 or float64 numpy array")
+    if not (out.flags.c_contiguous and out.flags.writeable):
+        raise ValueError("out must be a writable C-contiguous array")
+    return out.reshape(-1)
+
+
+def _mul_add(x, a, b, kernel):
+    """x*a + b in x's float type: one rounding (fma) for "avx2", two for "default"."""
+    if kernel == "default":
+        return x * a + b
+    fma = _torch_math.fma32 if x.dtype == np.float32 else _torch_math.fma64
+    return fma(x, a, b)
+
+
+
+# ---------------------------------------------------------------------------------------------
+# Uniform
+# ---------------------------------------------------------------------------------------------
+
+def uniform_(out, a=0.0, b=1.0, *, generator=None, kernel=DEFAULT_KERNEL):
+    """``Tensor.uniform_(a, b)`` on a float32/float64 array, in place; returns ``out``.
+
+    torch's ``uniform_kernel``: ``v = x*(b-a) + a`` in the array's type (fused on AVX2), and
+    ``v == b`` becomes ``a``.
+    """
+    flat = _float_output(out)
+    kernel = _kernel(kernel)
+    if not a <= b:
+        raise ValueError(f"uniform_ expects a <= b, got a={a}, b={b}")
+    low, high = flat.dtype.type(a), flat.dtype.type(b)
+    values = _mul_add(_generator(generator)._uniforms(flat.size, flat.dtype), high - low, low, kernel)
+    flat[:] = np.where(values == high, low, values)
+    return out
+
+
+def rand(*size, generator=None, dtype="float32"):
+    """``torch.rand(*size)``: float32 uses 24 bits of one word, float64 53 bits of ``random64()``."""
+    shape = _shape(size)
+    return uniform_(np.empty(shape, _dtype(dtype, _FLOAT_DTYPES)), generator=generator)
+
+
+# ---------------------------------------------------------------------------------------------
+# Normal
+# ---------------------------------------------------------------------------------------------
+
+def normal_(out, mean=0.0, std=1.0, *, generator=None, kernel=DEFAULT_KERNEL):
+    """``Tensor.normal_(mean, std)`` on a float32/float64 array, in place; returns ``out``.
+
+    torch's ``normal_kernel``: fewer than 16 elements take the cached double Box-Muller
+    (``normal_distribution<double>``, ``z*std + mean`` fused on AVX2, then cast); 16 or more take
+    ``normal_fill`` (all uniforms first, blocks of 16, a re-drawn last block when ``n % 16``).
+    """
+    flat = _float_output(out)
+    kernel = _kernel(kernel)
+    if not std >= 0.0:
+        raise ValueError(f"normal_ expects std >= 0.0, got {std}")
+    gen = _generator(generator)
+    if flat.size >= _NORMAL_FILL_MIN:
+        flat[:] = _normal_fill(gen, flat.size, flat.dtype, mean, std, kernel)
+    else:
+        flat[:] = _mul_add(np.array([gen._normal() for _ in range(flat.size)]), std, mean, kernel)
+    return out
+
+
+def _normal_fill(gen, n, dtype, mean, std, kernel):
+    """``normal_fill``: n >= 16 uniforms transformed in blocks of 16; the last 16 re-drawn if n % 16."""
+    block = _normal_block(dtype, kernel)
+    mean, std = dtype.type(mean), dtype.type(std)
+    data = gen._uniforms(n, dtype)
+    blocks = data[: n - n % 16].reshape(-1, 16)
+    blocks[:, :8], blocks[:, 8:] = block(blocks[:, :8], blocks[:, 8:], mean, std)
+    if n % 16:
+        tail = gen._uniforms(16, dtype)
+        data[n - 16: n - 8], data[n - 8:] = block(tail[:8], tail[8:], mean, std)
+    return data
+
+
+def _normal_block(dtype, kernel):
+    if dtype == np.float64:
+        return _torch_math.normal_block_f64
+    if kernel == "default":
+        return _torch_math.normal_block_default_f32
+    return _torch_math.normal_block_avx2_f32
+
+
+def randn(*size, generator=None, dtype="float32", kernel=DEFAULT_KERNEL):
+    """``torch.randn(*size)``; ``kernel`` picks torch's AVX2 or DEFAULT float32 math (n >= 16)."""
+    shape = _shape(size)
+    return normal_(np.empty(shape, _dtype(dtype, _FLOAT_DTYPES)), generator=generator, kernel=kernel)
+
+
+def normal(mean, std, size, *, generator=None, dtype="float32", kernel=DEFAULT_KERNEL):
+    """``torch.normal(mean: float, std: float, size)``."""
+    out = np.empty(_shape((size,)), _dtype(dtype, _FLOAT_DTYPES))
+    return normal_(out, mean, std, generator=generator, kernel=kernel)
+
+
+# ---------------------------------------------------------------------------------------------
+# Integers and permutations
+# ---------------------------------------------------------------------------------------------
+
+def randint(low=0, high=None, size=None, *, generator=None, dtype="int64"):
+    """``torch.randint(low=0, high, size)``: ``(v % (high-low)) + low``, no rejection.
+
+    ``v`` is one ``random()`` word when ``high - low < 2**28``, else one ``random64()``.
+    Called as torch allows: ``randint(high, size)`` or ``randint(low, high, size)``. Float dtypes
+    first narrow [low, high) as torch's ``update_from``/``update_to`` do, then cast each value.
+    """
+    if size is None:
+        low, high, size = 0, low, high
+    elif high is None:
+        low, high = 0, low
+    out_dtype = _dtype(dtype, _INT_DTYPES + _FLOAT_DTYPES)
+    shape = _shape((size,))
+    low, high = _int_arg(low, "low"), _int_arg(high, "high")
+    if not _INT64_MIN <= low < high <= _INT64_MAX:
+        raise ValueError(f"randint expects -2**63 <= low < high <= 2**63 - 1, got low={low}, high={high}")
+    if out_dtype in _FLOAT_DTYPES:
+        low, high = _narrow_to_float(low, high, out_dtype)
+    else:
+        info = np.iinfo(out_dtype)
+        if not (info.min <= low and high - 1 <= info.max):
+            raise ValueError(f"randint expects low >= {info.min} and high - 1 <= {info.max} for "
+                             f"{out_dtype.name}, got low={low}, high={high}")
+    span = high - low
+    gen = _generator(generator)
+    n = int(np.prod(shape))
+    draws = gen._random64(n) if span >= _RANDINT_64BIT_RANGE else gen._random(n)
+    values = ((draws % np.uint64(span)) + np.uint64(low & _MASK64)).view(np.int64)
+    return values.astype(out_dtype).reshape(shape)
+
+
+def _narrow_to_float(low, high, dtype):
+    """torch's ``update_from``/``update_to`` (``aten/src/ATen/native/DistributionTemplates.h``):
+    when ``low + 1`` / ``high - 1`` cast to the float type lands outside [low, high), step low up /
+    high down by one float spacing from that cast value."""
+    digits = np.finfo(dtype).nmant + 1
+    low_plus_1 = _int64_through_float(low + 1, digits)
+    if low_plus_1 < low:
+        low = low_plus_1 + (1 << (abs(low + 1).bit_length() - digits))
+    high_minus_1 = _int64_through_float(high - 1, digits)
+    if high_minus_1 >= high:
+        high = high_minus_1 - (1 << (abs(high - 1).bit_length() - digits))
+    if not low < high:
+        raise ValueError(f"randint: low={low} and high={high} collapse when cast to {dtype.name}")
+    return low, high
+
+
+def _int64_through_float(value, digits):
+    """``(int64_t)(T)value`` on x86-64: rounded to ``digits`` significant bits (ties to even);
+    2**63, which int64 cannot hold, converts to -2**63 (the x86 "integer indefinite" value)."""
+    drop = abs(value).bit_length() - digits
+    if drop <= 0:
+        return value
+    magnitude, rest = divmod(abs(value), 1 << drop)
+    half = 1 << (drop - 1)
+    if rest > half or (rest == half and magnitude & 1):
+        magnitude += 1
+    rounded = (magnitude << drop) * (1 if value >= 0 else -1)
+    return _INT64_MIN if rounded > _INT64_MAX else rounded
+
+
+def _int_arg(value, name):
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{name} must be an int, got {value!r}")
+    return int(value)
+
+
+def randperm(n, *, generator=None, dtype="int64"):
+    """``torch.randperm(n)`` (``randperm_cpu``): a Fisher-Yates shuffle of ``0..n-1``.
+
+    n < 214748364: for i in 0..n-2 swap r[i] with r[i + random() % (n-i)].
+    Larger n: inside-out, for i in 0..n-1: z = random64() % (i+1); r[i] = r[z]; r[z] = i
+    (read from torch's source; not checked against torch, which needs gigabytes for such n).
+    """
+    n = _int_arg(n, "n")
+    if n < 0:
+        raise ValueError(f"randperm expects n >= 0, got {n}")
+    out_dtype = _dtype(dtype, _INT_DTYPES)
+    if n - 1 > np.iinfo(out_dtype).max:
+        raise ValueError(f"randperm expects n <= {np.iinfo(out_dtype).max + 1} for {out_dtype.name}, got {n}")
+    gen = _generator(generator)
+    perm = list(range(n))
+    if n < _RANDPERM_32BIT_LIMIT:
+        for i, draw in enumerate(gen._random(max(n - 1, 0)).tolist()):
+            j = i + draw % (n - i)
+            perm[i], perm[j] = perm[j], perm[i]
+    else:
+        for i, draw in enumerate(gen._random64(n).tolist()):
+            z = draw % (i + 1)
+            perm[i] = perm[z]
+            perm[z] = i
+    return np.array(perm, dtype=out_dtype)
+
+
+# ---------------------------------------------------------------------------------------------
+# Bernoulli and exponential
+# ---------------------------------------------------------------------------------------------
+
+def bernoulli_(out, p=0.5, *, generator=None):
+    """``Tensor.bernoulli_(p: float)`` in place: element = ``U53(random64()) < p``; returns ``out``."""
+    if not isinstance(out, np.ndarray):
+        raise TypeError("out must be a numpy array")
+    if not (out.flags.c_contiguous and out.flags.writeable):
+        raise ValueError("out must be a writable C-contiguous array")
+    if not 0.0 <= p <= 1.0:
+        raise ValueError(f"bernoulli_ expects 0 <= p <= 1, got {p}")
+    out.reshape(-1)[:] = _generator(generator)._uniforms(out.size, np.dtype(np.float64)) < p
+    return out
+
+
+def bernoulli(p, *, generator=None):
+    """``torch.bernoulli(p)`` for a float32/float64 array of probabilities (same dtype out).
+
+    float32 p: ``U24(random()) < p`` in float; float64 p: ``U53(random64()) < p``.
+    """
+    p = np.ascontiguousarray(p)
+    if p.dtype not in _FLOAT_DTYPES:
+        raise TypeError(f"p must be a float32 or float64 array, got dtype {p.dtype}")
+    if not ((p >= 0) & (p <= 1)).all():
+        raise ValueError("bernoulli expects all 0 <= p <= 1")
+    draws = _generator(generator)._uniforms(p.size, p.dtype)
+    return (draws < p.reshape(-1)).astype(p.dtype).reshape(p.shape)
+
+
+def exponential_(out, lambd=1.0, *, generator=None):
+    """``Tensor.exponential_(lambd)`` in place: ``-1/lambd * log1p(-U53(random64()))`` in double."""
+    flat = _float_output(out)
+    if not lambd > 0.0:
+        raise ValueError(f"exponential_ expects lambd > 0, got {lambd}")
+    uniforms = _generator(generator)._uniforms(flat.size, np.dtype(np.float64))
+    flat[:] = [-1.0 / lambd * math.log1p(-u) for u in uniforms.tolist()]
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# The default generator (torch.default_generator) and torch's module-level functions
+# ---------------------------------------------------------------------------------------------
+
+default_generator = Generator()
+default_generator.seed()
+
+
+def manual_seed(seed):
+    """``torch.manual_seed(seed)``: ``int(seed)`` seeds the default generator, which is returned."""
+    return default_generator.manual_seed(int(seed))
+
+
+def seed():
+    """``torch.seed()``: reseed the default generator from OS entropy; returns the seed."""
+    return default_generator.seed()
+
+
+def initial_seed():
+    """``torch.initial_seed()``."""
+    return default_generator.initial_seed()
+
+
+def get_rng_state():
+    """``torch.get_rng_state()``, as 5056 bytes."""
+    return default_generator.get_state()
+
+
+def set_rng_state(state):
+    """``torch.set_rng_state(state)``."""
+    default_generator.set_state(state)
