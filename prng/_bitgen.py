@@ -122,6 +122,8 @@ class BitGenerator:
             pairs = self._raw((flat.shape[0] - start) // 2)
             flat[start : start + 2 * pairs.shape[0] : 2] = pairs & M32
             flat[start + 1 : start + 2 * pairs.shape[0] : 2] = pairs >> 32
+            if pairs.shape[0]:
+                self._uinteger = int(pairs[-1] >> 32)  # numpy leaves the last high half in uinteger
             if (flat.shape[0] - start) % 2:
                 flat[-1] = self.next_uint32()
         else:

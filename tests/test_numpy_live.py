@@ -146,3 +146,4 @@ def test_bulk_fills_equal_scalar_draws(ours, theirs, backend, seed, sizes):
         assert gen.fill_uint32(np.empty(n, np.uint32)).tolist() == expected32
         expected = [numpy_draw(ref, "next_double")[0] for _ in range(n)]
         assert gen.fill_double(np.empty(n)).tolist() == expected
+        assert same_state(gen.state, ref.state)

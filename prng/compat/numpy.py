@@ -1,0 +1,183 @@
+"""numpy's legacy ``RandomState`` on prng's MT19937 (or any prng bit generator), value for value.
+
+Thin layer: seeding picks the MT19937 constructor numpy's ``_legacy_seeding`` amounts to, integer
+draws and shuffles reuse ``prng.generator``'s helpers with masked rejection (as ``mtrand.pyx`` does),
+and only the polar-method normal with its cached second value (``legacy_gauss``) lives here.
+"""
+
+import math
+import operator
+
+import numpy as np
+
+from .. import generator as _gen
+from .._validate import as_size
+from ..bitgen.mt19937 import MT19937
+
+_SEED_MAX = 2**32 - 1
+
+
+def legacy_seeded(seed):
+    """numpy's ``MT19937._legacy_seeding`` as a new ``prng.MT19937``: an integer in [0, 2**32-1] goes
+    through init_genrand, a non-empty 1-d array of such integers through init_by_array."""
+    if hasattr(seed, "squeeze"):
+        seed = seed.squeeze()
+    try:
+        value = operator.index(seed)
+    except TypeError:
+        return MT19937.from_array(_legacy_seed_words(seed))
+    if not 0 <= value <= _SEED_MAX:
+        raise ValueError("Seed must be between 0 and 2**32 - 1")
+    return MT19937.from_genrand(value)
+
+
+def _legacy_seed_words(seed):
+    """numpy's checks on an array seed, returning its words as Python ints."""
+    obj = np.asarray(seed)
+    if obj.size == 0:
+        raise ValueError("Seed must be non-empty")
+    if not np.can_cast(obj.dtype, np.int64, casting="safe"):
+        raise TypeError(f"seed must be an integer or an array of integers, not {obj.dtype} values")
+    if obj.ndim != 1:
+        raise ValueError("Seed array must be 1-d")
+    words = [int(w) for w in obj]
+    if any(not 0 <= w <= _SEED_MAX for w in words):
+        raise ValueError("Seed must be between 0 and 2**32 - 1")
+    return words
+
+
+class RandomState:
+    """numpy.random.RandomState: ``seed`` None (SeedSequence entropy), an int, an int array, or a prng
+    bit generator used as is."""
+
+    def __init__(self, seed=None):
+        if seed is None:
+            self._bit_generator = MT19937()
+        elif hasattr(seed, "next_uint64"):
+            self._bit_generator = seed
+        else:
+            self._bit_generator = legacy_seeded(seed)
+        self._generator = _gen.Generator(self._bit_generator)
+        self._gauss = None
+
+    def seed(self, seed=None):
+        """numpy's ``RandomState.seed``: re-seed the MT19937 in place by the legacy rules (None: fresh
+        SeedSequence words, keeping ``pos`` as numpy does) and drop the cached normal."""
+        if not isinstance(self._bit_generator, MT19937):
+            raise TypeError("can only re-seed a MT19937 BitGenerator")
+        state = (MT19937() if seed is None else legacy_seeded(seed)).state
+        if seed is None:
+            state["state"]["pos"] = self._bit_generator.state["state"]["pos"]
+        self._bit_generator.state = state
+        self._gauss = None
+
+    def get_state(self, legacy=True):
+        """numpy's ``get_state``: ``('MT19937', key, pos, has_gauss, gauss)``, or with ``legacy=False``
+        the bit generator's state dict plus ``has_gauss`` and ``gauss``."""
+        state = self._bit_generator.state
+        has_gauss, gauss = (0, 0.0) if self._gauss is None else (1, self._gauss)
+        if legacy:
+            if state["bit_generator"] != "MT19937":
+                raise ValueError("legacy can only be True when the bit generator is MT19937")
+            return ("MT19937", state["state"]["key"], state["state"]["pos"], has_gauss, gauss)
+        return {**state, "has_gauss": has_gauss, "gauss": gauss}
+
+    def set_state(self, state):
+        """numpy's ``set_state``: a state dict, or the legacy 3- or 5-tuple."""
+        if isinstance(state, dict):
+            if "bit_generator" not in state or "state" not in state:
+                raise ValueError("state dictionary is not valid.")
+            bitgen_state = {k: v for k, v in state.items() if k not in ("has_gauss", "gauss")}
+            has_gauss, gauss = state.get("has_gauss", 0), state.get("gauss", 0.0)
+        elif isinstance(state, (tuple, list)):
+            if len(state) not in (3, 5) or state[0] != "MT19937":
+                raise ValueError("set_state can only be used with legacy MT19937 state instances.")
+            bitgen_state = {"bit_generator": "MT19937", "state": {"key": state[1], "pos": state[2]}}
+            has_gauss, gauss = (state[3], state[4]) if len(state) == 5 else (0, 0.0)
+        else:
+            raise TypeError("state must be a dict or a tuple.")
+        self._bit_generator.state = bitgen_state
+        self._gauss = float(gauss) if has_gauss else None
+
+    def random_sample(self, size=None):
+        """numpy's ``random_sample``: ``next_double`` per value."""
+        return self._generator.random(size)
+
+    random = random_sample
+
+    def rand(self, *shape):
+        """numpy's ``rand(d0, d1, ...)``: ``random_sample`` with the dimensions as arguments."""
+        return self.random_sample(shape or None)
+
+    def randint(self, low, high=None, size=None, dtype=int):
+        """numpy's ``randint``: [low, high) by masked rejection (``dtype=int`` is C long: int64 here)."""
+        if high is None:
+            low, high = 0, low
+        result = _gen.bounded_integers(self._bit_generator, low, high, size,
+                                       np.int64 if dtype is int else dtype,
+                                       endpoint=False, use_masked=True)
+        if size is None and (dtype is int or dtype is bool):
+            return dtype(result)
+        return result
+
+    def _gauss_one(self):
+        """numpy's ``legacy_gauss``: Marsaglia's polar method, returning ``f*x2`` and caching ``f*x1``."""
+        if self._gauss is not None:
+            value, self._gauss = self._gauss, None
+            return value
+        next_double = self._bit_generator.next_double
+        while True:
+            x1 = 2.0 * next_double() - 1.0
+            x2 = 2.0 * next_double() - 1.0
+            r2 = x1 * x1 + x2 * x2
+            if 0.0 < r2 < 1.0:
+                break
+        f = math.sqrt(-2.0 * math.log(r2) / r2)
+        self._gauss = f * x1
+        return f * x2
+
+    def standard_normal(self, size=None):
+        """numpy's legacy ``standard_normal`` (polar method; the cached value carries across calls)."""
+        shape = as_size(size)
+        count = 1 if shape is None else math.prod(shape)
+        return _gen.scalar_or_array([self._gauss_one() for _ in range(count)], shape, np.float64)
+
+    def randn(self, *shape):
+        """numpy's ``randn(d0, d1, ...)``: ``standard_normal`` with the dimensions as arguments."""
+        return self.standard_normal(shape or None)
+
+    def shuffle(self, x):
+        """numpy's legacy ``shuffle``: Fisher-Yates along the first axis, masked-rejection draws."""
+        _gen.shuffle_in_place(self._bit_generator, x)
+
+    def permutation(self, x):
+        """numpy's legacy ``permutation``: a shuffled ``arange(x)`` (int64) or a shuffled copy of ``x``
+        along its first axis."""
+        if isinstance(x, (int, np.integer)):
+            arr = np.arange(x, dtype=np.int64)
+            self.shuffle(arr)
+            return arr
+        arr = np.array(x)
+        if arr.ndim < 1:
+            raise IndexError("x must be an integer or at least 1-dimensional")
+        return arr[_gen.shuffle_order(self._bit_generator, len(arr))]
+
+    def choice(self, a, size=None, replace=True):
+        """numpy's legacy ``choice`` without ``p``: ``randint(0, n, size)`` with replacement, else the
+        first ``size`` entries of ``permutation(n)``."""
+        arr = np.asarray(a)
+        if arr.ndim > 1:
+            raise ValueError("a must be 1-dimensional")
+        pop_size = _gen.population_size(arr, a, 0, size)
+        shape = as_size(size)
+        count = 1 if shape is None else math.prod(shape)
+        if replace:
+            idx = self.randint(0, pop_size, size=shape)
+        else:
+            if count > pop_size:
+                raise ValueError("Cannot take a larger sample than population when 'replace=False'")
+            idx = self.permutation(pop_size)[:count]
+            idx = idx[0] if shape is None else idx.reshape(shape)
+        if arr.ndim == 0:
+            return int(idx) if shape is None else idx
+        return arr[idx]

@@ -1,0 +1,274 @@
+"""Write generator.json, randomstate.json and python_random.json from numpy and CPython.
+
+Every expected value is what the real library returns (versions recorded in each file):
+- generator.json: numpy.random.Generator over numpy's PCG64, PCG64DXSM, MT19937 and Philox;
+- randomstate.json: numpy.random.RandomState with int and array (legacy) seeds;
+- python_random.json: CPython's random.Random with int, negative, huge, str and bytes seeds.
+No prng code is imported. Run with the project's venv: `python vectors/make_generator.py`.
+The case schema is described in vectors/README.md ("Distribution cases").
+"""
+
+import random
+import sys
+
+import numpy as np
+
+from vecjson import fhex, portable_state, versions, write
+
+NP = np.random
+INT_DTYPES = ["int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64"]
+
+
+# ---- encoding (vectors/README.md, "Distribution cases") ---------------------------------------
+
+def enc(v):
+    """A Python/numpy value in the JSON encoding: ints as numbers when they fit in 32 bits, else
+    decimal strings; floats as float.hex; bools as JSON booleans; ranges as {"range": [start, stop]}."""
+    if isinstance(v, (bool, np.bool_)):
+        return bool(v)
+    if isinstance(v, (int, np.integer)):
+        v = int(v)
+        return v if -2**31 <= v < 2**32 else str(v)
+    if isinstance(v, (float, np.floating)):
+        return fhex(v)
+    if isinstance(v, range):
+        assert v.step == 1
+        return {"range": [enc(v.start), enc(v.stop)]}
+    if isinstance(v, (list, tuple)):
+        return [enc(x) for x in v]
+    raise TypeError(f"cannot encode {v!r}")
+
+
+def enc_kwargs(kwargs):
+    """kwargs with dtypes as numpy dtype names."""
+    return {k: (np.dtype(v).name if k == "dtype" else enc(v)) for k, v in kwargs.items()}
+
+
+def enc_result(r):
+    """A numpy-style result: flat ``expect`` list plus ``shape`` (null for a scalar) and ``dtype``."""
+    if isinstance(r, bytes):
+        return {"expect": r.hex()}
+    arr = np.asarray(r)
+    return {"shape": list(arr.shape) if isinstance(r, np.ndarray) else None,
+            "dtype": arr.dtype.name, "expect": [enc(x) for x in arr.ravel().tolist()]}
+
+
+class Recorder:
+    """Calls methods on a numpy Generator / RandomState and records each call with its result."""
+
+    def __init__(self, target):
+        self.target = target
+        self.calls = []
+
+    def __call__(self, method, *args, **kwargs):
+        result = getattr(self.target, method)(*args, **kwargs)
+        self.calls.append({"method": method, "args": enc(list(args)), "kwargs": enc_kwargs(kwargs),
+                           **enc_result(result)})
+        return result
+
+    def shuffle(self, x):
+        """``shuffle`` of a fresh list ``x``: the expected value is the list afterwards."""
+        x = list(x)
+        self.target.shuffle(x)
+        self.calls.append({"method": "shuffle", "args": [enc(list(range(len(x))))], "kwargs": {},
+                           "shape": [len(x)], "dtype": "int64", "expect": enc(x)})
+
+
+def seed_json(seed):
+    return [str(s) for s in seed] if isinstance(seed, list) else str(seed)
+
+
+# ---- Generator ---------------------------------------------------------------------------------
+
+def integer_bounds(dtype):
+    """(low, high, endpoint) triples covering numpy's special cases for one dtype."""
+    info = np.iinfo(dtype)
+    lo, hi, bits = int(info.min), int(info.max), info.bits
+    bounds = [(0, 1, False), (0, 2, False), (5, 5, True), (0, 2**(bits // 2), False),
+              (0, 2**(bits // 2) + 1, False), (0, (hi + 1) // 2 + 1, False), (lo, hi, True), (lo, hi, False),
+              (0, hi, True)]
+    if lo < 0:
+        bounds += [(lo, -1, True), (-(2**(bits - 2)), 2**(bits - 2) + 3, False)]
+    if bits == 64:
+        bounds += [(0, 2**32 - 1, False), (0, 2**32 - 1, True), (0, 2**32, False), (0, 2**32 + 1, False),
+                   (0, 2**33, False), (-(2**40), 2**40, True) if lo < 0 else (2**40, 2**41 + 7, False)]
+    return bounds
+
+
+def generator_battery(rec, normals=2000):
+    rec("random", 10)
+    rec("random", 11, dtype=np.float32)  # odd: leaves a buffered uint32 half for the next call
+    rec("random")
+    rec("random", dtype=np.float32)
+    for dtype in INT_DTYPES:
+        for low, high, endpoint in integer_bounds(dtype):
+            rec("integers", low, high, 20, dtype=dtype, endpoint=endpoint)
+        rec("integers", 100, dtype=dtype)
+    for low, high, endpoint in [(0, 2, False), (0, 1, True), (0, 1, False), (1, 2, False)]:
+        rec("integers", low, high, 40, dtype=np.bool_, endpoint=endpoint)
+    rec("integers", 7, size=(2, 3))
+    rec("standard_normal", normals)
+    rec("standard_normal", normals, dtype=np.float32)
+    rec("standard_normal")
+    rec("standard_exponential", 300)
+    rec("standard_exponential", 300, dtype=np.float32)
+    rec("exponential", 2.5, 5)
+    rec("permutation", 1000)
+    rec.shuffle(range(20))
+    rec("choice", 1000, 20)
+    rec("choice", 5)
+    rec("choice", 50, (3, 4))
+    rec("choice", 1000, 20, replace=False)
+    rec("choice", 10, 10, replace=False)
+    rec("choice", 20000, 100, replace=False, shuffle=False)
+    rec("choice", 20000, 500, replace=False)  # 500 > 20000 // 50: numpy's tail shuffle
+    rec("choice", 2**33, 5, replace=False)  # 64-bit Lemire inside Floyd's method
+    rec("bytes", 13)
+
+
+def interleave_battery(rec):
+    """Small calls in a row, so the uint32 half numpy keeps in the bit generator carries across."""
+    for _ in range(3):
+        rec("integers", 0, 10, 3, dtype=np.int32)
+        rec("random")
+        rec("random", 1, dtype=np.float32)
+        rec("integers", 0, 2**40, 1)
+        rec("integers", 0, 100, 5, dtype=np.uint8)
+        rec("standard_normal", 3, dtype=np.float32)
+        rec("bytes", 3)
+
+
+def normal_tails(calls):
+    """How many returned normals lie in the ziggurat tail (|x| > r): proof the tail branch is covered."""
+    r = 3.6541528853610087
+    normals = [v for c in calls if c["method"] == "standard_normal" for v in c["expect"]]
+    return sum(abs(float.fromhex(v)) > r for v in normals)
+
+
+def generator_cases():
+    cases = []
+    specs = [("PCG64", 0), ("PCG64", 42), ("PCG64", 2**100 + 7), ("PCG64", [1, 2, 3]), ("PCG64", 20),
+             ("PCG64DXSM", 1), ("MT19937", 5), ("MT19937", 2**40), ("Philox", 7), ("Philox", [9, 8])]
+    for cls, seed in specs:
+        rec = Recorder(NP.Generator(getattr(NP, cls)(seed)))
+        generator_battery(rec)
+        cases.append(generator_case(f"Generator({cls}({seed})) battery", cls, seed, rec))
+    for cls, seed in [("PCG64", 3), ("Philox", 3), ("MT19937", 3)]:
+        rec = Recorder(NP.Generator(getattr(NP, cls)(seed)))
+        interleave_battery(rec)
+        cases.append(generator_case(f"Generator({cls}({seed})) interleaved", cls, seed, rec))
+    return cases
+
+
+def generator_case(name, cls, seed, rec):
+    return {"kind": "generator", "name": name, "make": {"class": cls, "seed": seed_json(seed)},
+            "calls": rec.calls, "normal_tail_values": normal_tails(rec.calls),
+            "state": portable_state(rec.target.bit_generator.state)}
+
+
+# ---- RandomState -------------------------------------------------------------------------------
+
+def randomstate_battery(rec):
+    rec("rand", 5)
+    rec("rand")
+    rec("rand", 2, 3)
+    rec("random_sample", 3)
+    rec("randn", 2001)  # odd: the polar method's cached value carries into the next call
+    rec("randn", 3)
+    rec("standard_normal", 4)
+    rec("randn")
+    rec("randint", 10)
+    rec("randint", 0, 10, 7)
+    for dtype in INT_DTYPES:
+        for low, high, endpoint in integer_bounds(dtype):
+            if not endpoint:
+                rec("randint", low, high, 20, dtype=dtype)
+    rec("randint", 0, 2, 40, dtype=np.bool_)
+    rec("randint", 0, 2**64, 10, dtype=np.uint64)
+    rec("permutation", 1000)
+    rec.shuffle(range(20))
+    rec("choice", 100, 10)
+    rec("choice", 100, 10, replace=False)
+    rec("choice", 7)
+
+
+def randomstate_cases():
+    cases = []
+    for seed in [0, 1234567890, 2**32 - 1, [0], list(range(10)), [2**32 - 1, 5, 123456]]:
+        rs = NP.RandomState(seed)
+        rec = Recorder(rs)
+        randomstate_battery(rec)
+        _, key, pos, has_gauss, gauss = rs.get_state()
+        state = {"key": enc(key.tolist()), "pos": pos, "has_gauss": has_gauss, "gauss": fhex(gauss)}
+        cases.append({"kind": "randomstate", "name": f"RandomState({seed})", "make": {"seed": seed_json(seed)},
+                      "calls": rec.calls, "state": state})
+    return cases
+
+
+# ---- CPython random ----------------------------------------------------------------------------
+
+PY_SEEDS = [
+    ("int", 0), ("int", 42), ("int", -5), ("int", 2**32), ("int", -(2**70) - 3), ("int", 2**200 + 12345),
+    ("str", "hello"), ("str", ""), ("str", "héllo wörld ✓ 日本"),
+    ("bytes", b"bytes\x00\xff"), ("bytes", b""),
+]
+
+PY_CALLS = [
+    ("random", [], {}, 5), ("getrandbits", [1], {}, 3), ("getrandbits", [31], {}, 3),
+    ("getrandbits", [32], {}, 3),
+    ("getrandbits", [33], {}, 3), ("getrandbits", [64], {}, 3), ("getrandbits", [200], {}, 3),
+    ("randrange", [10], {}, 5), ("randrange", [2**70], {}, 3), ("randrange", [-5, 17], {}, 3),
+    ("randrange", [100, -20, -7], {}, 3), ("randrange", [3, 1000, 9], {}, 3), ("randint", [1, 6], {}, 5),
+    ("randint", [-(2**40), 2**40], {}, 3), ("choice", [list(range(1000))], {}, 5),
+    ("sample", [range(0, 10), 5], {}, 1), ("sample", [range(0, 100000), 30], {}, 1),
+    ("sample", [list(range(26)), 26], {}, 1), ("choices", [list(range(50))], {"k": 7}, 1),
+    ("choices", [[10, 20, 30], [1, 2, 3]], {"k": 5}, 1), ("gauss", [], {}, 3), ("gauss", [1.0, 2.0], {}, 2),
+    ("normalvariate", [], {}, 3), ("normalvariate", [3.0, 0.5], {}, 2), ("random", [], {}, 2),
+]
+
+
+def py_seed_json(kind, seed):
+    if kind == "int":
+        return {"int": str(seed)}
+    if kind == "str":
+        return {"str": seed}
+    return {"bytes": seed.hex()}
+
+
+def python_cases():
+    cases = []
+    for kind, seed in PY_SEEDS:
+        rng = random.Random(seed)
+        calls = []
+        for method, args, kwargs, repeat in PY_CALLS:
+            results = [getattr(rng, method)(*args, **kwargs) for _ in range(repeat)]
+            calls.append({"method": method, "args": enc(args), "kwargs": enc_kwargs(kwargs),
+                          "expect": [enc(r) for r in results]})
+        shuffled = list(range(30))
+        rng.shuffle(shuffled)
+        calls.append({"method": "shuffle", "args": [list(range(30))], "kwargs": {}, "expect": [shuffled]})
+        version, internal, gauss_next = rng.getstate()
+        state = {"version": version, "key": list(internal[:-1]), "pos": internal[-1],
+                 "gauss_next": None if gauss_next is None else fhex(gauss_next)}
+        cases.append({"kind": "python_random", "name": f"random.Random({seed!r})",
+                      "make": {"seed": py_seed_json(kind, seed)}, "calls": calls, "state": state})
+    return cases
+
+
+def main():
+    gen = generator_cases()
+    assert sum(c["normal_tail_values"] for c in gen) > 0, "no ziggurat tail value in the normals"
+    write("generator.json", family="generator", generated_by="vectors/make_generator.py",
+          versions=versions(numpy=np.__version__),
+          source="numpy.random.Generator methods on numpy bit generators seeded as in 'make'", cases=gen)
+    write("randomstate.json", family="randomstate", generated_by="vectors/make_generator.py",
+          versions=versions(numpy=np.__version__),
+          source="numpy.random.RandomState(seed) methods (legacy int / array seeding)",
+          cases=randomstate_cases())
+    write("python_random.json", family="python_random", generated_by="vectors/make_generator.py",
+          versions=versions(), source=f"CPython {sys.version.split()[0]} random.Random(seed) methods",
+          cases=python_cases())
+
+
+if __name__ == "__main__":
+    main()
