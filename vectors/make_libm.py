@@ -1,0 +1,226 @@
+"""Write vectors/libm.json: glibc's results for the libm functions the random variates use.
+
+    python vectors/make_libm.py
+
+Runs on Linux x86-64 with glibc; calls libm.so.6 through ctypes (the same library, and the same
+ifunc-selected variants, that numpy, CPython's math module and torch call). On a CPU with FMA,
+glibc 2.36 picks its FMA builds of exp, log, sin, cos, sincos, expf, logf, sinf, cosf, sincosf
+(and Debian's 2.36 also of log1p), which round differently from the generic builds for some inputs:
+the file records the glibc version, the distribution's build string and whether the CPU has FMA.
+
+The "fma" case ((a, b, c) triples) checks the exact fused multiply-add the ports use, against
+glibc's fma (the CPU's FMA instruction).
+
+Each case holds one function's inputs and outputs as IEEE-754 bit patterns in hex (16 digits for
+double, 8 for float), so NaN, infinities, -0.0 and subnormals are exact. Inputs are the arguments
+the variates actually pass (numpy's polar r2 and 1-u, -0.5*x*x of the ziggurat wedge, -u of the
+ziggurat tails, 2*pi*u of Box-Muller, ...), random spreads over the whole domain and edge cases.
+"""
+
+import ctypes
+import math
+import platform
+import subprocess
+import sys
+
+import numpy as np
+
+from vecjson import versions, write
+
+N_VARIATE = 500     # inputs shaped like the variates' arguments
+N_SPREAD = 500      # random spread over the domain
+N_FOCUS = 300       # near branch boundaries / special ranges
+
+LIBM = ctypes.CDLL("libm.so.6")
+LIBC = ctypes.CDLL("libc.so.6")
+
+
+def libm_function(name, single):
+    ctype = ctypes.c_float if single else ctypes.c_double
+    f = getattr(LIBM, name)
+    f.restype, f.argtypes = ctype, [ctype]
+    return f
+
+
+def glibc_build():
+    LIBC.gnu_get_libc_version.restype = ctypes.c_char_p
+    version = LIBC.gnu_get_libc_version().decode()
+    ldd = subprocess.run(["ldd", "--version"], capture_output=True, text=True).stdout.splitlines()
+    return version, (ldd[0] if ldd else "")
+
+
+def cpu_has_fma():
+    with open("/proc/cpuinfo") as f:
+        flags = next((line for line in f if line.startswith("flags")), "")
+    return " fma " in flags + " "
+
+
+def bits_hex(values, single):
+    if single:
+        return [f"{v:08x}" for v in np.asarray(values, np.float32).view(np.uint32).tolist()]
+    return [f"{v:016x}" for v in np.asarray(values, np.float64).view(np.uint64).tolist()]
+
+
+def log_uniform(rng, n, lo, hi, signed=False):
+    """Magnitudes spread evenly over exponents lo..hi (powers of 2)."""
+    x = np.exp2(rng.uniform(lo, hi, n))
+    return x * rng.choice([-1.0, 1.0], n) if signed else x
+
+
+SPECIAL = [0.0, -0.0, math.inf, -math.inf, math.nan, 1.0, -1.0, 0.5, 2.0, math.e, math.pi]
+SPECIAL_DOUBLE = [5e-324, -5e-324, 2.2250738585072014e-308, 1.7976931348623157e308,
+                  -1.7976931348623157e308]
+SPECIAL_FLOAT = [1e-45, -1e-45, 1.1754943508222875e-38, 3.4028234663852886e38,
+                 -3.4028234663852886e38]
+
+
+def inputs_log(rng):
+    x1, x2 = 2.0 * rng.random((2, 2 * N_VARIATE)) - 1.0
+    r2 = (x1 * x1 + x2 * x2)
+    r2 = r2[(r2 < 1.0) & (r2 != 0.0)][:N_VARIATE]            # numpy legacy polar gauss: log(r2)
+    one_minus_u = 1.0 - rng.random(N_VARIATE)                # CPython gauss: log(1 - random())
+    near_one = 1.0 + rng.uniform(-0.07, 0.07, N_FOCUS)       # the close-to-1 branch
+    steps = 1.0 + np.arange(-40, 41) * 2.0**-52              # 1 +- a few ulp
+    subnormal = log_uniform(rng, 50, -1074, -1022)
+    return [r2, one_minus_u, near_one, steps, subnormal, log_uniform(rng, N_SPREAD, -1022, 1024)]
+
+
+def inputs_exp(rng):
+    x = rng.random(N_VARIATE) * 3.6541528853610088            # ziggurat normal wedge: exp(-0.5*x*x)
+    wedge = -0.5 * x * x
+    tiny = log_uniform(rng, 50, -80, -50, signed=True)        # |x| < 2^-54 shortcut and around it
+    under = rng.uniform(-745.2, -708.0, N_FOCUS // 2)         # specialcase, k < 0 (subnormal results)
+    over = rng.uniform(708.0, 709.8, N_FOCUS // 2)            # specialcase, k > 0
+    edges = [709.782712893384, 709.7827128933841, -745.1332191019411, -745.1332191019412,
+             -708.3964185322641, 512.0, -512.0, 1024.0, -1024.0, 2.0**-54, -(2.0**-54)]
+    return [wedge, tiny, under, over, edges, rng.uniform(-745.5, 710.0, N_SPREAD),
+            rng.uniform(-1.0, 1.0, N_SPREAD)]
+
+
+def inputs_log1p(rng):
+    minus_u = -rng.random(N_VARIATE)                          # ziggurat tails, torch Box-Muller
+    tiny = log_uniform(rng, 100, -70, -20, signed=True)       # |x| < 2^-29 and 2^-54 branches
+    bounds = [0.41421, 0.41422, 0.414213562373095, -0.2929, -0.29289, -0.292893218813452,
+              2.0**-29, -(2.0**-29), 2.0**-54, 2.0**53, 2.0**54, -1.0 + 2.0**-53, 1e300, -2.0]
+    return [minus_u, tiny, bounds, rng.uniform(-1.0, 3.0, N_SPREAD),
+            log_uniform(rng, N_SPREAD, -30, 1024), -log_uniform(rng, N_FOCUS, -60, 0)]
+
+
+def inputs_sincos(rng):
+    two_pi_u = 2.0 * math.pi * rng.random(N_VARIATE)          # CPython gauss, torch Box-Muller
+    quarter = np.arange(1, 200) * (math.pi / 2) + rng.uniform(-1e-6, 1e-6, 199)
+    bounds = [2.0**-26, 2.0**-27, 0.855469, 0.8554687, 2.426265, 2.4262650, 0.126, 105414350.0,
+              105414351.0, 1e22, 1e300, 2.0**1023]
+    return [two_pi_u, quarter, bounds, rng.uniform(-10.0, 10.0, N_SPREAD),
+            rng.uniform(-1.1e8, 1.1e8, N_FOCUS), log_uniform(rng, N_FOCUS, -30, 1024, signed=True)]
+
+
+def f32(x):
+    return np.asarray(x, np.float64).astype(np.float32)
+
+
+def inputs_logf(rng):
+    u = rng.random(N_VARIATE, dtype=np.float32)
+    one_minus_u = np.float32(1.0) - u                          # torch DEFAULT kernel: logf(1 - u)
+    near_one = f32(1.0 + rng.uniform(-0.1, 0.1, N_FOCUS))
+    subnormal = f32(log_uniform(rng, 50, -149, -126))
+    return [one_minus_u, near_one, subnormal, f32(log_uniform(rng, N_SPREAD, -126, 128))]
+
+
+def inputs_expf(rng):
+    x = rng.random(N_VARIATE, dtype=np.float32) * np.float32(7.69711747013104972)
+    wedge = -x                                                 # float32 ziggurat exponential: expf(-x)
+    edges = [88.0, 88.72283172607422, 88.72284, -103.97207641601562, -103.972084, -103.27892303466797,
+             -103.2789, -87.33654, -87.3366, 2.0**-30]
+    low = rng.uniform(-104.5, -87.0, N_FOCUS)                  # subnormal results, may-underflow range
+    return [wedge, f32(edges), f32(low), f32(rng.uniform(-105.0, 90.0, N_SPREAD))]
+
+
+def inputs_sincosf(rng):
+    u = rng.random(N_VARIATE, dtype=np.float32)
+    theta = f32(2.0 * math.pi * u.astype(np.float64))         # torch DEFAULT kernel: (float)(2*pi*u)
+    bounds = [0.7853981, 0.78539819, 2.0**-12, 2.0**-13, 119.99999, 120.0, 120.00001, 3.4e38]
+    return [theta, f32(bounds), f32(rng.uniform(-130.0, 130.0, N_SPREAD)),
+            f32(log_uniform(rng, N_FOCUS, -20, 128, signed=True))]
+
+
+def inputs_log1pf(rng):
+    minus_u = -rng.random(N_VARIATE, dtype=np.float32)        # float32 ziggurat tails: log1pf(-u)
+    tiny = f32(log_uniform(rng, 100, -70, -20, signed=True))
+    bounds = [0.41421, 0.414214, -0.29289, -0.292894, 2.0**-29, 2.0**-54, 2.0**55, -1.0 + 2.0**-24]
+    return [minus_u, tiny, f32(bounds), f32(rng.uniform(-1.0, 3.0, N_SPREAD)),
+            f32(log_uniform(rng, N_SPREAD, -30, 128))]
+
+
+FUNCTIONS = [  # name, single precision, input maker, what the variates use it for
+    ("log", False, inputs_log, "numpy legacy polar gauss log(r2); CPython gauss log(1 - u)"),
+    ("exp", False, inputs_exp, "numpy ziggurat normal wedge exp(-0.5*x*x)"),
+    ("log1p", False, inputs_log1p, "numpy ziggurat tails log1p(-u); torch small-n Box-Muller"),
+    ("sin", False, inputs_sincos, "CPython gauss sin(2*pi*u); torch Box-Muller sincos"),
+    ("cos", False, inputs_sincos, "CPython gauss cos(2*pi*u); torch Box-Muller sincos"),
+    ("logf", True, inputs_logf, "torch DEFAULT float kernel logf(1 - u)"),
+    ("expf", True, inputs_expf, "numpy float32 ziggurat exponential wedge expf(-x)"),
+    ("log1pf", True, inputs_log1pf, "numpy float32 ziggurat tails log1pf(-u)"),
+    ("sinf", True, inputs_sincosf, "torch DEFAULT float kernel sincosf((float)(2*pi*u))"),
+    ("cosf", True, inputs_sincosf, "torch DEFAULT float kernel sincosf((float)(2*pi*u))"),
+]
+
+
+def fma_inputs(rng, n=400):
+    """Triples (a, b, c) for fma: random, cancelling c = -fl(a*b) (+- a few ulp), extreme exponents."""
+    a, b = rng.uniform(-2.0, 2.0, (2, n)) * np.exp2(rng.integers(-30, 30, (2, n)))
+    c = rng.uniform(-2.0, 2.0, n) * np.exp2(rng.integers(-60, 60, n))
+    ab = a * b
+    ulps = rng.integers(-3, 4, n) * np.spacing(ab)
+    extreme_a = log_uniform(rng, n // 4, -1074, 1023, signed=True)
+    extreme_b = log_uniform(rng, n // 4, -1074, 1023, signed=True)
+    extreme_c = log_uniform(rng, n // 4, -1074, 1023, signed=True)
+    special = [(1.0 + 2.0**-52, 1.0 - 2.0**-52, -1.0), (2.0**1000, 2.0**100, -math.inf),
+               (math.inf, 0.0, 1.0), (math.nan, 1.0, 1.0), (2.0**-537, 2.0**-537, 0.0),
+               (2.0**-537, -(2.0**-537), 2.0**-1074), (1.5, 2.0**1023, -(2.0**1023)),
+               (0.0, -1.0, 0.0), (-0.0, 1.0, -0.0), (2.0**-600, 2.0**-600, 1.0)]
+    triples = np.concatenate([np.stack([a, b, c], 1), np.stack([a, b, -ab], 1),
+                              np.stack([a, b, -ab + ulps], 1),
+                              np.stack([extreme_a, extreme_b, extreme_c], 1), np.array(special)])
+    return triples
+
+
+def make_fma_case(seed):
+    rng = np.random.default_rng(seed)
+    triples = fma_inputs(rng).tolist()
+    f = LIBM.fma
+    f.restype, f.argtypes = ctypes.c_double, [ctypes.c_double] * 3
+    y = [f(*t) for t in triples]
+    x = [bits_hex(t, False) for t in triples]
+    return {"kind": "libm", "name": "fma", "precision": "double",
+            "used_by": "the FMA contractions inside glibc's FMA builds", "x": x,
+            "y": bits_hex(y, False)}
+
+
+def make_case(seed, name, single, make_inputs, used_by):
+    rng = np.random.default_rng(seed)
+    special = SPECIAL + (SPECIAL_FLOAT if single else SPECIAL_DOUBLE)
+    parts = [np.asarray(p, np.float64).ravel() for p in make_inputs(rng)] + [np.asarray(special)]
+    x = np.concatenate(parts)
+    x = (x.astype(np.float32) if single else x).tolist()
+    f = libm_function(name, single)
+    y = [f(v) for v in x]
+    return {"kind": "libm", "name": name, "precision": "float" if single else "double",
+            "used_by": used_by, "x": bits_hex(x, single), "y": bits_hex(y, single)}
+
+
+def main():
+    if platform.system() != "Linux" or platform.machine() != "x86_64":
+        sys.exit("make_libm.py records glibc on Linux x86-64")
+    version, build = glibc_build()
+    cases = [make_case(seed, *spec) for seed, spec in enumerate(FUNCTIONS)]
+    cases.append(make_fma_case(len(FUNCTIONS)))
+    write("libm.json", family="libm", generated_by="vectors/make_libm.py",
+          versions=versions(numpy=np.__version__, glibc=version, glibc_build=build,
+                            machine=platform.machine(), cpu_fma=cpu_has_fma()),
+          source="glibc libm.so.6 via ctypes (ifunc variants as selected on this CPU)",
+          cases=cases)
+
+
+if __name__ == "__main__":
+    main()
