@@ -1,0 +1,97 @@
+/**
+ * Replays every case of vectors/randomstate.json (numpy.random.RandomState with legacy int and array
+ * seeds; schema: vectors/README.md, "Distribution cases") through compat.numpy.RandomState, then
+ * compares numpy's legacy state tuple, cached normal included.
+ */
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { RandomState } from "../src/compat/numpy.js";
+import { MT19937 } from "../src/mt19937.js";
+import { bigOrList, fromHex, toHex, vectorFiles } from "./helpers.js";
+import { arg, countOf, encoded, expected, num } from "./vector-calls.js";
+
+/** How each recorded numpy RandomState call is made on the JS RandomState. */
+const CALLS = {
+  rand: (rs, c) => rs.rand(...c.args.map(num)),
+  random_sample: (rs, c, n) => rs.randomSample(n),
+  randn: (rs, c) => rs.randn(...c.args.map(num)),
+  standard_normal: (rs, c, n) => rs.standardNormal(n),
+  randint: (rs, c, n) => {
+    const [low, high] = arg(c.args);
+    return rs.randint(low, c.args.length > 1 ? high : undefined, n, { dtype: c.kwargs.dtype ?? "int64" });
+  },
+  permutation: (rs, c) => rs.permutation(num(c.args[0])),
+  shuffle: (rs, c) => {
+    const x = arg(c.args[0]).map(Number);
+    rs.shuffle(x);
+    return x;
+  },
+  choice: (rs, c, n) => rs.choice(num(c.args[0]), n, { replace: c.kwargs.replace ?? true }),
+};
+
+const doc = vectorFiles().find(([, d]) => d.family === "randomstate")[1];
+
+for (const kase of doc.cases) {
+  test(kase.name, (t) => {
+    const rs = new RandomState(bigOrList(kase.make.seed));
+    let values = 0;
+    kase.calls.forEach((call, i) => {
+      values += call.expect.length;
+      const where = `call ${i}: ${call.method}(${JSON.stringify(call.args).slice(0, 60)}, ${JSON.stringify(call.kwargs)})`;
+      const result = CALLS[call.method](rs, call, countOf(call.shape));
+      assert.deepEqual(encoded(result, call.dtype), expected(call), where);
+    });
+    const [name, key, pos, hasGauss, gauss] = rs.getState();
+    assert.deepEqual(
+      { name, key: Array.from(key), pos, has_gauss: hasGauss, gauss: toHex(gauss) },
+      { name: "MT19937", ...kase.state },
+    );
+    t.diagnostic(`${kase.calls.length} calls, ${values} values equal to numpy's`);
+  });
+}
+
+test("getState / setState round trip, legacy array and state object, cached normal included", () => {
+  const rs = new RandomState(5);
+  rs.randn(3); // leaves a cached normal
+  const legacy = rs.getState();
+  const object = rs.getState({ legacy: false });
+  assert.equal(legacy[3], 1);
+  assert.equal(object.has_gauss, 1);
+  const after = Array.from(rs.randn(5));
+  for (const state of [legacy, object]) {
+    const other = new RandomState(0);
+    other.setState(state);
+    assert.deepEqual(Array.from(other.randn(5)), after);
+  }
+  const short = new RandomState(0);
+  short.setState(legacy.slice(0, 3));
+  assert.equal(short.getState()[3], 0);
+});
+
+test("seed() re-seeds by the legacy rules; a bit generator is used as is", () => {
+  const rs = new RandomState(1);
+  rs.rand(7);
+  rs.seed(9);
+  assert.deepEqual(rs.rand(3), new RandomState(9).rand(3));
+  rs.seed([1, 2, 3]);
+  assert.deepEqual(rs.rand(3), new RandomState([1, 2, 3]).rand(3));
+  const mt = new MT19937(4);
+  assert.equal(new RandomState(mt).bitGenerator, mt);
+  assert.equal(fromHex(toHex(new RandomState(0).rand())), 0.5488135039273248);
+});
+
+test("bad arguments: TypeError / RangeError naming the argument", () => {
+  const rejects = (fn, type, name) =>
+    assert.throws(fn, (e) => e instanceof type && e.message.includes(name), `expected ${type.name} naming ${name}`);
+  rejects(() => new RandomState(-1), RangeError, "seed");
+  rejects(() => new RandomState(2 ** 32), RangeError, "seed");
+  rejects(() => new RandomState([]), RangeError, "seed");
+  rejects(() => new RandomState(1.5), TypeError, "seed");
+  const rs = new RandomState(0);
+  rejects(() => rs.rand(-1), RangeError, "dimension");
+  rejects(() => rs.randint(0, 300, 2, { dtype: "uint8" }), RangeError, "high");
+  rejects(() => rs.choice(3, 4, { replace: false }), RangeError, "n");
+  rejects(() => rs.setState(["PCG64"]), RangeError, "state");
+  rejects(() => rs.setState(5), TypeError, "state");
+});

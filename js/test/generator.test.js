@@ -1,0 +1,123 @@
+/**
+ * Replays every case of vectors/generator.json (numpy.random.Generator on numpy's bit generators;
+ * schema: vectors/README.md, "Distribution cases") through the JS Generator, then compares the bit
+ * generator's state. Also checks that js/src/ziggurat_tables.js is what js/scripts/make_ziggurat.mjs
+ * makes of prng/data/ziggurat.json, value for value.
+ */
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+
+import * as prng from "../src/index.js";
+import { Generator, defaultRng } from "../src/generator.js";
+import * as tables from "../src/ziggurat_tables.js";
+import { JSON_PATH, MODULE_PATH, render } from "../scripts/make_ziggurat.mjs";
+import { bigOrList, fromHex, vectorFiles } from "./helpers.js";
+import { arg, countOf, encoded, expected, num } from "./vector-calls.js";
+
+/** How each recorded numpy Generator call is made on the JS Generator. */
+const CALLS = {
+  random: (g, c, n) => g.random(n, { dtype: c.kwargs.dtype ?? "float64" }),
+  integers: (g, c, n) => {
+    const [low, high] = arg(c.args);
+    const options = { dtype: c.kwargs.dtype ?? "int64", endpoint: c.kwargs.endpoint ?? false };
+    return g.integers(low, c.args.length > 1 ? high : undefined, n, options);
+  },
+  standard_normal: (g, c, n) => g.standardNormal(n, { dtype: c.kwargs.dtype ?? "float64" }),
+  standard_exponential: (g, c, n) => g.standardExponential(n, { dtype: c.kwargs.dtype ?? "float64" }),
+  exponential: (g, c, n) => g.exponential(arg(c.args[0]), n),
+  permutation: (g, c) => g.permutation(num(c.args[0])),
+  shuffle: (g, c) => {
+    const x = arg(c.args[0]).map(Number);
+    g.shuffle(x);
+    return x;
+  },
+  choice: (g, c, n) => g.choice(num(c.args[0]), n, {
+    replace: c.kwargs.replace ?? true, shuffle: c.kwargs.shuffle ?? true,
+  }),
+  bytes: (g, c) => Buffer.from(g.bytes(num(c.args[0]))).toString("hex"),
+};
+
+function makeBitGenerator(make) {
+  return new prng[make.class](bigOrList(make.seed));
+}
+
+const doc = vectorFiles().find(([, d]) => d.family === "generator")[1];
+
+for (const kase of doc.cases) {
+  test(kase.name, (t) => {
+    const gen = new Generator(makeBitGenerator(kase.make));
+    let values = 0;
+    kase.calls.forEach((call, i) => {
+      values += call.method === "bytes" ? call.expect.length / 2 : call.expect.length;
+      const where = `call ${i}: ${call.method}(${JSON.stringify(call.args).slice(0, 60)}, ${JSON.stringify(call.kwargs)})`;
+      const result = CALLS[call.method](gen, call, call.shape === undefined ? undefined : countOf(call.shape));
+      if (call.method === "bytes") assert.equal(result, call.expect, where);
+      else assert.deepEqual(encoded(result, call.dtype), expected(call), where);
+    });
+    assert.deepEqual(gen.bitGenerator.state, kase.state);
+    t.diagnostic(`${kase.calls.length} calls, ${values} values equal to numpy's`);
+  });
+}
+
+test("the vectors reach the ziggurat's normal tail", () => {
+  assert.ok(doc.cases.reduce((sum, c) => sum + c.normal_tail_values, 0) > 0);
+});
+
+test("defaultRng(seed) is Generator(PCG64(seed)); Generators and bit generators pass through", () => {
+  assert.deepEqual(defaultRng(7).random(3), new Generator(new prng.PCG64(7)).random(3));
+  const g = defaultRng(1);
+  assert.equal(defaultRng(g), g);
+  const mt = new prng.MT19937(1);
+  assert.equal(defaultRng(mt).bitGenerator, mt);
+});
+
+test("ziggurat_tables.js is up to date with prng/data/ziggurat.json", () => {
+  const json = JSON.parse(readFileSync(JSON_PATH, "utf8"));
+  assert.equal(readFileSync(MODULE_PATH, "utf8"), render(json), "run: node js/scripts/make_ziggurat.mjs");
+  const camel = (name) => name.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+  for (const [name, value] of Object.entries(json.scalars)) assert.equal(tables[camel(name)], fromHex(value), name);
+  for (const [name, values] of Object.entries(json.tables)) {
+    const decoded = values.map((v) => (typeof v === "string" ? fromHex(v) : v));
+    assert.deepEqual(Array.from(tables[camel(name)]), decoded, name);
+  }
+});
+
+test("bad arguments: TypeError / RangeError naming the argument", () => {
+  const g = defaultRng(0);
+  const rejects = (fn, type, name) =>
+    assert.throws(fn, (e) => e instanceof type && e.message.includes(name), `expected ${type.name} naming ${name}`);
+  rejects(() => new Generator({}), TypeError, "bitGenerator");
+  rejects(() => g.random(-1), RangeError, "n");
+  rejects(() => g.random(1.5), TypeError, "n");
+  rejects(() => g.random(2, { dtype: "float16" }), TypeError, "dtype");
+  rejects(() => g.integers(0, 10, 3, { dtype: "int128" }), TypeError, "dtype");
+  rejects(() => g.integers(-1, 10, 3, { dtype: "uint8" }), RangeError, "low");
+  rejects(() => g.integers(0, 257, 3, { dtype: "uint8" }), RangeError, "high");
+  rejects(() => g.integers(5, 5, 3), RangeError, "high");
+  rejects(() => g.integers(0.5, 5, 3), TypeError, "low");
+  rejects(() => g.exponential(-1, 3), RangeError, "scale");
+  rejects(() => g.shuffle("abc"), TypeError, "x");
+  rejects(() => g.permutation(-3), RangeError, "x");
+  rejects(() => g.choice(0, 3), RangeError, "a");
+  rejects(() => g.choice(5, 6, { replace: false }), RangeError, "n");
+  rejects(() => g.bytes(-1), RangeError, "length");
+});
+
+test("results: typed arrays by dtype, scalars when n is omitted, arrays picked from", () => {
+  const g = defaultRng(3);
+  assert.ok(g.random(2) instanceof Float64Array);
+  assert.ok(g.random(2, { dtype: "float32" }) instanceof Float32Array);
+  assert.ok(g.standardNormal(2, { dtype: "float32" }) instanceof Float32Array);
+  assert.equal(typeof g.random(), "number");
+  assert.equal(typeof g.integers(0, 10), "bigint");
+  assert.equal(typeof g.integers(0, 10, undefined, { dtype: "int32" }), "number");
+  assert.equal(typeof g.integers(0, 2, undefined, { dtype: "bool" }), "boolean");
+  assert.ok(g.integers(0, 10, 2, { dtype: "uint64" }) instanceof BigUint64Array);
+  assert.ok(g.integers(0, 10, 2, { dtype: "int8" }) instanceof Int8Array);
+  assert.deepEqual(g.integers(0, 10, 0), new BigInt64Array(0));
+  const picked = g.choice(["a", "b", "c"], 4);
+  assert.ok(Array.isArray(picked) && picked.every((x) => "abc".includes(x)));
+  assert.ok(g.choice(new Int16Array([4, 5, 6]), 2, { replace: false }) instanceof Int16Array);
+  assert.ok(g.permutation(new Uint8Array([1, 2, 3])) instanceof Uint8Array);
+});
