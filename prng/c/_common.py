@@ -1,0 +1,33 @@
+"""Plumbing shared by the C cores: the compiled module, array pointers, 128-bit halves."""
+
+import numpy as np
+
+from .._prng_c import ffi, lib  # noqa: F401  (re-exported to the cores)
+
+M64 = (1 << 64) - 1
+_UINT64_ARRAY = ffi.typeof("uint64_t[]")
+_UINT32_ARRAY = ffi.typeof("uint32_t[]")
+
+
+def u64_out(out):
+    """uint64_t * to a writable C-contiguous uint64 array's data (no copy, nothing allocated in C)."""
+    return ffi.from_buffer(_UINT64_ARRAY, out, True)  # True: require_writable
+
+
+def u32_out(out):
+    """uint32_t * to a writable C-contiguous uint32 array's data."""
+    return ffi.from_buffer(_UINT32_ARRAY, out, True)
+
+
+def array_copy(field, dtype):
+    """A numpy copy of a C array field of a state struct."""
+    return np.frombuffer(ffi.buffer(field), dtype=dtype).copy()
+
+
+def split128(value):
+    """(hi, lo) 64-bit halves of a 128-bit int."""
+    return value >> 64, value & M64
+
+
+def join128(hi, lo):
+    return (hi << 64) | lo

@@ -1,0 +1,50 @@
+"""Builds prng's optional C backend (native/, through cffi); everything else is in pyproject.toml.
+
+When the extension cannot be compiled (no C compiler, ...), the install still succeeds without it:
+prng then runs on its numba or pure-Python backend, and the warning below says why.
+"""
+
+import os
+import sys
+import sysconfig
+
+from setuptools import setup
+from setuptools.command.build_ext import build_ext
+
+
+def compiler_name(command):
+    """The C compiler setuptools runs (or would run), for the warning."""
+    compiler = getattr(command, "compiler", None)
+    executable = getattr(compiler, "compiler_so", None)
+    if executable:
+        return executable[0]
+    return (os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc").split()[0]
+
+
+class OptionalBuildExt(build_ext):
+    """build_ext that warns instead of failing when the C backend does not compile."""
+
+    def run(self):
+        try:
+            super().run()
+        except Exception as exc:  # e.g. no compiler found before any extension is built
+            self.skip(exc)
+
+    def build_extension(self, ext):
+        try:
+            super().build_extension(ext)
+        except Exception as exc:
+            self.skip(exc)
+
+    def skip(self, exc):
+        sys.stderr.write(
+            f"\nWARNING: prng's C backend (prng._prng_c) was not built: {exc}\n"
+            f"  It needs a working C compiler: {compiler_name(self)!r} (set CC to choose another).\n"
+            "  prng is installed without it and uses its numba or python backend.\n\n"
+        )
+
+
+setup(
+    cffi_modules=["native/build_ffi.py:ffibuilder"],
+    cmdclass={"build_ext": OptionalBuildExt},
+)
