@@ -1,0 +1,93 @@
+"""ARC4 (RC4 keystream) as seedrandom 3.0.5 uses it, as numba kernels.
+
+The state array is ``uint8[258]``: the permutation ``S`` (0..255), then ``i``
+and ``j``.  Build one with :func:`state_array` from an ``{"i", "j", "S"}``
+core-state dict (seedrandom's ``.state()``).  ``arc4_next(state)`` returns the
+next 4 keystream bytes big-endian (seedrandom's ``int32() >>> 0``) from your
+own ``@njit`` code; ``arc4_fill(state, out)`` fills a uint64 or uint32 array
+with such words and ``arc4_fill_bytes(state, out)`` a uint8 array with bytes.
+"""
+import numpy as np
+from numba import njit
+
+from ._core import Kernel32Core
+
+I = 256
+"""Index of ``i`` in the state array."""
+J = 257
+"""Index of ``j``."""
+
+
+def state_array(core):
+    """The uint8[258] state array of an ``{"i", "j", "S"}`` core-state dict."""
+    state = np.empty(J + 1, dtype=np.uint8)
+    state[:I] = core["S"]
+    state[I], state[J] = core["i"], core["j"]
+    return state
+
+
+def core_state(state):
+    """The ``{"i", "j", "S"}`` core-state dict of a state array."""
+    return {"i": int(state[I]), "j": int(state[J]), "S": state[:I].copy()}
+
+
+@njit(cache=True)
+def _keystream_byte(state, i, j):
+    """One RC4 PRGA step on ``S = state[:256]`` (seedrandom's ``ARC4.g`` loop body);
+    returns ``(byte, i, j)``."""
+    i = (i + 1) & 255
+    t = state[i]
+    j = (j + t) & 255
+    state[i] = state[j]
+    state[j] = t
+    return state[(state[i] + t) & 255], i, j
+
+
+@njit(cache=True)
+def _word(state, i, j):
+    """Four keystream bytes big-endian (seedrandom's ``g(4)``); returns ``(word, i, j)``."""
+    word = np.uint32(0)
+    for _ in range(4):
+        byte, i, j = _keystream_byte(state, i, j)
+        word = (word << np.uint32(8)) | np.uint32(byte)
+    return word, i, j
+
+
+@njit(cache=True)
+def arc4_next(state):
+    """One 32-bit output: seedrandom's ``g(4)``."""
+    word, state[I], state[J] = _word(state, np.int64(state[I]), np.int64(state[J]))
+    return word
+
+
+@njit(cache=True)
+def arc4_fill(state, out):
+    """``out[k] = arc4_next(state)`` for every k."""
+    i, j = np.int64(state[I]), np.int64(state[J])
+    for k in range(out.size):
+        out[k], i, j = _word(state, i, j)
+    state[I], state[J] = i, j
+
+
+@njit(cache=True)
+def arc4_fill_bytes(state, out):
+    """``out[k]`` = the next keystream byte, for every k (seedrandom's ``g(n)`` digits)."""
+    i, j = np.int64(state[I]), np.int64(state[J])
+    for k in range(out.size):
+        out[k], i, j = _keystream_byte(state, i, j)
+    state[I], state[J] = i, j
+
+
+class ARC4Core(Kernel32Core):
+    """numba core of :class:`prng.ARC4` (seedrandom's default generator)."""
+
+    to_array = staticmethod(state_array)
+    from_array = staticmethod(core_state)
+    next_kernel = staticmethod(arc4_next)
+    fill_kernel = staticmethod(arc4_fill)
+
+    def bytes(self, n):
+        """seedrandom's ``g(n)``: the next ``n`` keystream bytes as one big-endian int."""
+        out = np.empty(n, dtype=np.uint8)
+        arc4_fill_bytes(self._state, out)
+        return int.from_bytes(out.tobytes(), "big")

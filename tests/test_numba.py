@@ -1,0 +1,419 @@
+"""The numba cores (prng/numba/) on their own, below the fronts.
+
+Expected values come from numpy (its bit generators and their state dicts), the published KAT files
+in /work/shared/kat (Random123 ``kat_vectors``, ``mt19937ar.out``) and vectors/*.json; the
+pure-Python cores are only compared with, never trusted.  Skipped when numba is not installed.
+"""
+
+import importlib
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import assert_seq, fhex, plain, vector_cases
+
+pytest.importorskip("numba")
+
+ROOT = Path(__file__).resolve().parent.parent
+KAT_DIR = ROOT.parent / "shared" / "kat"
+M32 = 0xFFFFFFFF
+
+# public class -> (module, natural output bits); MidSquare's output is a decimal value (bits None)
+CORES = {
+    "PCG64": ("pcg64", 64),
+    "PCG64DXSM": ("pcg64", 64),
+    "MT19937": ("mt19937", 32),
+    "Philox": ("philox", 64),
+    "Philox4x32": ("philox4x32", 32),
+    "MidSquare": ("midsquare", None),
+    "MiddleSquareWeyl": ("msws", 32),
+    "ARC4": ("arc4", 32),
+}
+NUMPY_CLASSES = ("PCG64", "PCG64DXSM", "MT19937", "Philox")
+# fill sizes that cross MT19937's 624-word refill and Philox's 4-word buffer, odd and empty ones
+SIZES = (0, 1, 3, 4, 5, 623, 1, 624, 625, 2, 1251, 7)
+
+
+def numba_core(name, state):
+    """prng.numba.<algo>.<name>Core holding the core-state dict ``state``."""
+    module = importlib.import_module(f"prng.numba.{CORES[name][0]}")
+    return getattr(module, f"{name}Core")(state)
+
+
+def python_core(name, state):
+    """prng.bitgen.<algo>.<name>Core (the pure-Python reference core), or skip when not there yet."""
+    module = pytest.importorskip(f"prng.bitgen.{CORES[name][0]}")
+    return getattr(module, f"{name}Core")(state)
+
+
+def numpy_core_state(bit_generator):
+    """The core-state dict (docs/ARCHITECTURE.md) of a numpy bit generator's ``state``."""
+    state = bit_generator.state
+    if state["bit_generator"] == "Philox":
+        return {**state["state"], "buffer": state["buffer"], "buffer_pos": state["buffer_pos"]}
+    return state["state"]
+
+
+def assert_same_core_state(got, expect):
+    assert plain(got) == plain(expect)
+
+
+def fill(core, n, dtype=np.uint64):
+    out = np.empty(n, dtype=dtype)
+    if dtype == np.uint32:
+        core.fill_uint32(out)
+    else:
+        core.fill_raw(out)
+    return out
+
+
+# ---- against numpy, for random seeds --------------------------------------------------------------
+
+@pytest.mark.parametrize("name", NUMPY_CLASSES)
+@settings(max_examples=5, deadline=None)
+@given(seed=st.integers(0, 2**128 - 1))
+def test_numpy_random_raw(name, seed):
+    reference = getattr(np.random, name)(seed)
+    core = numba_core(name, numpy_core_state(reference))
+    for n in SIZES:
+        assert_seq(fill(core, n), reference.random_raw(n), f"{name}({seed}) fill_raw({n})")
+        assert core.next_raw() == int(reference.random_raw())
+    assert_same_core_state(core.get(), numpy_core_state(reference))
+
+
+@settings(max_examples=5, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), skip=st.integers(0, 1300))
+def test_mt19937_fill_uint32(seed, skip):
+    reference = np.random.MT19937(seed)
+    core = numba_core("MT19937", numpy_core_state(reference))
+    fill(core, skip)
+    reference.random_raw(skip)
+    assert_seq(fill(core, 1000, np.uint32), reference.random_raw(1000), "MT19937 fill_uint32")
+
+
+@settings(max_examples=4, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), skip=st.integers(0, 1300))
+def test_mt19937_jump(seed, skip):
+    reference = np.random.MT19937(seed)
+    reference.random_raw(skip)
+    core = numba_core("MT19937", numpy_core_state(reference))
+    core.jump()
+    jumped = reference.jumped()
+    assert_same_core_state(core.get(), numpy_core_state(jumped))
+    assert_seq(fill(core, 700), jumped.random_raw(700), "MT19937 after jump()")
+
+
+@pytest.mark.parametrize("counter", [2**64 - 3, 2**128 - 2, 2**256 - 9])
+def test_philox_fill_across_counter_carries(counter):
+    reference = np.random.Philox(counter=counter, key=12345)
+    core = numba_core("Philox", numpy_core_state(reference))
+    for n in (5, 1000, 3):
+        assert_seq(fill(core, n), reference.random_raw(n), f"Philox(counter={counter}) fill_raw({n})")
+    assert_same_core_state(core.get(), numpy_core_state(reference))
+
+
+def test_mt19937_jump_from_a_fresh_twist():
+    """pos == 624 (legacy seeding) counts as pos 0 without twisting."""
+    reference = np.random.MT19937()
+    reference._legacy_seeding(5)
+    core = numba_core("MT19937", numpy_core_state(reference))
+    core.jump()
+    assert_same_core_state(core.get(), numpy_core_state(reference.jumped()))
+
+
+# ---- published known answers ----------------------------------------------------------------------
+
+def random123_philox4x32_10():
+    """(counter, key, expected) words of the ``philox4x32 10`` lines of Random123's kat_vectors."""
+    path = KAT_DIR / "random123_kat_vectors.txt"
+    if not path.exists():
+        pytest.skip(f"{path} not found")
+    lines = (line.split() for line in path.read_text().splitlines())
+    return [[int(w, 16) for w in f[2:]] for f in lines if f[:2] == ["philox4x32", "10"]]
+
+
+def test_philox4x32_random123_kat():
+    cases = random123_philox4x32_10()
+    assert len(cases) == 3
+    for words in cases:
+        counter, key, expect = words[0:4], words[4:6], words[6:10]
+        state = {"counter": np.array(counter, np.uint32), "key": np.array(key, np.uint32),
+                 "buffer": np.zeros(4, np.uint32), "buffer_pos": 4}
+        core = numba_core("Philox4x32", state)
+        assert [core.next_raw() for _ in range(4)] == expect
+        assert_seq(fill(numba_core("Philox4x32", state), 4), expect, "Philox4x32 KAT fill_raw")
+
+
+def test_mt19937ar_out():
+    """mt19937ar.out: 1000 genrand_int32() after init_by_array({0x123, 0x234, 0x345, 0x456})."""
+    path = KAT_DIR / "mt19937ar.out"
+    if not path.exists():
+        pytest.skip(f"{path} not found")
+    lines = path.read_text().splitlines()
+    end = next(i for i, line in enumerate(lines) if "genrand_real2" in line)
+    expect = [int(w) for line in lines[1:end] for w in line.split()]
+    assert len(expect) == 1000
+    seeded = np.random.MT19937()
+    seeded._legacy_seeding([0x123, 0x234, 0x345, 0x456])  # numpy's init_by_array
+    core = numba_core("MT19937", numpy_core_state(seeded))
+    got = [core.next_raw() for _ in range(3)]
+    for n in (1, 620, 1, 375):
+        got.extend(fill(core, n).tolist())
+    assert_seq(got, expect, "mt19937ar.out")
+
+
+# ---- vectors/*.json -------------------------------------------------------------------------------
+
+def core_state_from_portable(state):
+    """The core-state dict of a portable (vectors/, prng.state_to_json) state."""
+    name, inner = state["bit_generator"], state["state"]
+    if name in ("PCG64", "PCG64DXSM"):
+        return {"state": int(inner["state"]), "inc": int(inner["inc"])}
+    if name == "MT19937":
+        return {"key": np.array(inner["key"], np.uint32), "pos": inner["pos"]}
+    if name in ("Philox", "Philox4x32"):
+        dtype = np.uint64 if name == "Philox" else np.uint32
+        words = {k: np.array([int(w) for w in inner[k]], dtype) for k in ("counter", "key")}
+        return {**words, "buffer": np.array([int(w) for w in state["buffer"]], dtype),
+                "buffer_pos": state["buffer_pos"]}
+    if name == "MidSquare":
+        return {"value": int(inner["value"]), "digits": inner["digits"]}
+    if name == "MiddleSquareWeyl":
+        return {k: int(inner[k]) for k in ("x", "w", "s")}
+    return {"i": inner["i"], "j": inner["j"], "S": np.array(inner["S"], np.uint8)}  # ARC4
+
+
+def int_or_ints(value):
+    """A decimal string -> int; a list of them -> list of ints."""
+    return [int(w) for w in value] if isinstance(value, list) else int(value)
+
+
+def as_words(value, dtype, count):
+    """A vectors/ key or counter (a list of words, or one decimal string) as ``count`` words."""
+    if isinstance(value, list):
+        return np.array([int(w) for w in value], dtype)
+    bits = 8 * np.dtype(dtype).itemsize
+    return np.array([(int(value) >> (bits * i)) & ((1 << bits) - 1) for i in range(count)], dtype)
+
+
+def numpy_seed(seed):
+    if isinstance(seed, dict):
+        return np.random.SeedSequence(int_or_ints(seed["entropy"]), pool_size=seed["pool_size"],
+                                      spawn_key=[int(k) for k in seed["spawn_key"]])
+    return int_or_ints(seed)
+
+
+def initial_core_state(make):
+    """The core-state of a case's ``make`` from numpy (or the definition), None for ARC4 seeding."""
+    name = make["class"]
+    if name == "MT19937" and ("from_genrand" in make or "from_array" in make):
+        reference = np.random.MT19937()
+        reference._legacy_seeding(make.get("from_genrand", make.get("from_array")))
+        return numpy_core_state(reference)
+    if name == "Philox" and "seed" not in make:
+        keys = {k: as_words(make[k], np.uint64, n) for k, n in (("counter", 4), ("key", 2)) if k in make}
+        return numpy_core_state(np.random.Philox(**keys))
+    if name in NUMPY_CLASSES:
+        return numpy_core_state(getattr(np.random, name)(numpy_seed(make["seed"])))
+    if name == "Philox4x32" and "seed" not in make:
+        words = {k: as_words(make[k], np.uint32, n) for k, n in (("counter", 4), ("key", 2))}
+        return {**words, "buffer": np.zeros(4, np.uint32), "buffer_pos": 4}
+    if name == "MidSquare":
+        return {"value": int(make["seed"]), "digits": make["digits"]}
+    if name == "MiddleSquareWeyl":
+        return {"x": 0, "w": 0, "s": int(make["seed"])}
+    return None
+
+
+def seedrandom_double(core):
+    """seedrandom 3.0.5's ``prng()`` (53-bit double from 7+ keystream bytes) on a core's ``bytes``."""
+    n, d, x = core.bytes(6), 2.0**48, 0
+    while n < 2**52:
+        n, d, x = (n + x) * 256, d * 256, core.bytes(1)
+    while n >= 2**53:
+        n, d, x = n // 2, d / 2, x >> 1
+    return (n + x) / d
+
+
+class CoreReplay:
+    """Replays a vectors/ bit-generator case on a numba core, with the front's rules of
+    docs/ARCHITECTURE.md for the 32-bit halves, 64-bit words and doubles.  Ops that only a front
+    can do (advance, period, jumped for all but MT19937) drop the core until the next state op."""
+
+    def __init__(self, name, state):
+        self.name, self.bits = name, CORES[name][1]
+        self.checked = 0  # ops compared with an expected value
+        self.load(state)
+
+    def load(self, state, half=None):
+        self.core = None if state is None else numba_core(self.name, state)
+        self.half = half  # numpy's buffered high half of a 64-bit draw (has_uint32/uinteger)
+
+    def next_uint32(self):
+        if self.bits != 64:
+            return self.core.next_raw()
+        if self.half is not None:
+            value, self.half = self.half, None
+            return value
+        raw = self.core.next_raw()
+        self.half = raw >> 32
+        return raw & M32
+
+    def next_uint64(self):
+        if self.bits != 32:
+            return self.core.next_raw()
+        return (self.core.next_raw() << 32) | self.core.next_raw()
+
+    def next_double(self):
+        if self.name == "ARC4":
+            return seedrandom_double(self.core)
+        if self.name == "MidSquare":
+            return self.core.next_raw() / 10 ** self.core.get()["digits"]
+        if self.bits == 64:
+            return (self.core.next_raw() >> 11) * 2.0**-53
+        a, b = self.core.next_raw() >> 5, self.core.next_raw() >> 6
+        return (a * 67108864.0 + b) / 9007199254740992.0
+
+    def run(self, op, where):
+        kind = op["op"]
+        if kind in ("state", "set_state"):
+            state = op["expect"] if kind == "state" else op["state"]
+            if self.core is not None and kind == "state":
+                assert_same_core_state(self.core.get(), core_state_from_portable(state))
+                self.checked += 1
+            half = state["uinteger"] if state.get("has_uint32") else None
+            self.load(core_state_from_portable(state), half)
+        elif self.core is None:
+            return
+        elif kind == "skip":
+            fill(self.core, op["n"])
+        elif kind == "jumped" and self.name == "MT19937":
+            for _ in range(op["jumps"]):
+                self.core.jump()
+        elif kind not in ("random_raw", "next_uint32", "next_uint64", "next_double"):
+            self.core = None
+        else:
+            self.check(op, where)
+
+    def check(self, op, where):
+        kind = op["op"]
+        self.checked += 1
+        if kind == "random_raw":
+            assert_seq([str(v) for v in fill(self.core, op["n"])], op["expect"], where)
+        elif kind == "next_uint32" and self.bits == 32:
+            assert_seq(fill(self.core, op["n"], np.uint32).tolist(), op["expect"], where)
+        else:
+            draw = getattr(self, kind)
+            encode = {"next_uint32": int, "next_uint64": str, "next_double": fhex}[kind]
+            assert_seq([encode(draw()) for _ in range(op["n"])], op["expect"], where)
+
+
+def test_vectors(bitgen_case):
+    make = bitgen_case["make"]
+    replay = CoreReplay(make["class"], initial_core_state(make))
+    for index, op in enumerate(bitgen_case["ops"]):
+        replay.run(op, f"{bitgen_case['name']} op {index} ({op['op']})")
+    if not replay.checked:
+        pytest.skip("nothing a core can replay: no start state without the front's seeding, or front-only ops")
+
+
+RESUMED = [(f, c) for f, c in vector_cases("seedrandom") if "resume_from" in c]
+
+
+@pytest.mark.parametrize("resumed", [c for _, c in RESUMED], ids=[f"{f}::{c['name']}" for f, c in RESUMED])
+def test_seedrandom_resumed(resumed):
+    """seedrandom's int32(), quick(), () and double() after resuming from a ``state()``."""
+    core = numba_core("ARC4", core_state_from_portable({"bit_generator": "ARC4",
+                                                         "state": resumed["resume_from"]}))
+    for index, (call, expect) in enumerate(resumed["calls"]):
+        if call == "int32":
+            got = core.next_raw()
+            got -= (got >> 31) << 32
+        elif call == "quick":
+            got = fhex(core.next_raw() / 2.0**32)
+        else:
+            got = fhex(seedrandom_double(core))
+        assert got == expect, f"{resumed['name']} call {index} ({call})"
+    assert_same_core_state(core.get(), core_state_from_portable({"bit_generator": "ARC4",
+                                                                 "state": resumed["state"]}))
+
+
+# ---- against the pure-Python cores (hypothesis) ---------------------------------------------------
+
+u32 = st.integers(0, M32)
+u64 = st.integers(0, 2**64 - 1)
+
+
+def words(dtype, n, element):
+    return st.lists(element, min_size=n, max_size=n).map(lambda ws: np.array(ws, dtype))
+
+
+def buffered(dtype, element):
+    return st.fixed_dictionaries({"counter": words(dtype, 4, element), "key": words(dtype, 2, element),
+                                  "buffer": words(dtype, 4, element), "buffer_pos": st.integers(0, 4)})
+
+
+@st.composite
+def midsquare_states(draw):
+    digits = draw(st.sampled_from(range(2, 19, 2)))
+    return {"value": draw(st.integers(0, 10**digits - 1)), "digits": digits}
+
+
+CORE_STATES = {
+    "PCG64": st.fixed_dictionaries({"state": st.integers(0, 2**128 - 1), "inc": st.integers(0, 2**128 - 1)}),
+    "PCG64DXSM": st.fixed_dictionaries({"state": st.integers(0, 2**128 - 1), "inc": st.integers(0, 2**128 - 1)}),
+    "MT19937": st.fixed_dictionaries({"key": words(np.uint32, 624, u32), "pos": st.integers(0, 624)}),
+    "Philox": buffered(np.uint64, u64),
+    "Philox4x32": buffered(np.uint32, u32),
+    "MidSquare": midsquare_states(),
+    "MiddleSquareWeyl": st.fixed_dictionaries({"x": u64, "w": u64, "s": u64.map(lambda s: s | 1)}),
+    "ARC4": st.fixed_dictionaries({"i": st.integers(0, 255), "j": st.integers(0, 255),
+                                   "S": st.permutations(range(256)).map(lambda p: np.array(p, np.uint8))}),
+}
+CALLS = st.lists(st.one_of(st.just(None), st.integers(0, 1300)), min_size=1, max_size=6)
+
+
+@pytest.mark.parametrize("name", CORES)
+@settings(max_examples=8, deadline=None)
+@given(data=st.data())
+def test_agrees_with_python_core(name, data):
+    """Interleaved next_raw() (None) and fill_raw(n) calls give the same values and states."""
+    state, calls = data.draw(CORE_STATES[name]), data.draw(CALLS)
+    reference, core = python_core(name, state), numba_core(name, state)
+    for n in calls:
+        if n is None:
+            assert core.next_raw() == reference.next_raw()
+        else:
+            assert_seq(fill(core, n), fill(reference, n), f"{name} fill_raw({n})")
+    assert_same_core_state(core.get(), reference.get())
+
+
+@pytest.mark.parametrize("counter", [[2**32 - 7, 0, 0, 0], [2**32 - 200, 2**32 - 1, 2**32 - 1, 0],
+                                     [2**32 - 3] + [2**32 - 1] * 3])
+def test_philox4x32_fill_across_counter_carries(counter):
+    """Bulk fills whose blocks carry out of counter word 0 (and wrap at 2**128)."""
+    state = {"counter": np.array(counter, np.uint32), "key": np.array([7, 9], np.uint32),
+             "buffer": np.zeros(4, np.uint32), "buffer_pos": 4}
+    core, reference = numba_core("Philox4x32", state), python_core("Philox4x32", state)
+    for n in (2, 1000, 5):
+        assert_seq(fill(core, n), fill(reference, n), f"Philox4x32 fill_raw({n})")
+    assert_same_core_state(core.get(), reference.get())
+
+
+# ---- laziness and the documented example ---------------------------------------------------------
+
+def test_import_prng_does_not_import_numba():
+    code = "import sys, prng, prng.numba; assert 'numba' not in sys.modules, 'numba imported'"
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_docs_example_matches_numpy():
+    """The first python block of docs/numba.md runs and its own numpy comparisons hold."""
+    text = (ROOT / "docs" / "numba.md").read_text()
+    example = text.split("```python\n", 1)[1].split("```", 1)[0]
+    exec(compile(example, "docs/numba.md", "exec"), {})
