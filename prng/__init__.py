@@ -23,6 +23,15 @@ __version__ = "0.1.0"
 LAZY = {
     "Generator": "generator",
     "default_rng": "generator",
+    "bootstrap": "_bootstrap",
+    "manifest": "_manifest",
+    "replay": "_manifest",
+    "multiseed": "_multiseed",
+    "seed_everything": "training",
+    "capture_rng_state": "training",
+    "restore_rng_state": "training",
+    "worker_init_fn": "training",
+    "dataloader_generator": "training",
 }
 
 

@@ -1,0 +1,370 @@
+"""Seeded, replayable bootstrap confidence intervals (``prng.bootstrap``).
+
+With a seed, ``bootstrap`` gives the same interval and standard error as ``scipy.stats.bootstrap``
+with ``rng=numpy.random.default_rng(seed)`` (one 1-d sample, a vectorized statistic). scipy is not
+needed at run time: the interval math is re-done here with numpy.
+
+Two resample-index streams (``stream=``), both independent of ``batch``, ``n_jobs`` and ``executor``:
+
+``"scipy"`` (default)
+    One generator, ``prng.default_rng(seed)``, draws every index row in order with
+    ``integers(0, n, (rows, n))``: scipy's own draws. ``Generator.integers`` continues one stream
+    across calls, so any split into batches gives the same indices. The stream is sequential, so
+    indices are drawn in the calling process; only the statistic runs in parallel.
+``"blocks"``
+    Resamples are cut into blocks of ``BLOCK_RESAMPLES``; block ``b`` has its own generator seeded by
+    the child ``SeedSequence(entropy, spawn_key=spawn_key + (b,))`` (what ``SeedSequence.spawn``
+    gives). Any block can be drawn anywhere, in any order, so workers draw their own indices.
+    Intervals differ from scipy's (other indices), but not with ``batch``, ``n_jobs`` or ``executor``.
+"""
+
+import csv
+import functools
+import importlib
+import importlib.util
+import math
+import statistics as _pystats
+import sys
+import warnings
+from collections import namedtuple
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+import numpy as np
+
+from ._validate import as_int
+from ._multiseed import child_seed, seed_sequence_or_fresh
+from .seedsequence import SeedSequence
+
+
+STATISTICS = {"mean": np.mean, "median": np.median, "std": np.std}
+METHODS = ("percentile", "basic", "bca")
+STREAMS = ("scipy", "blocks")
+BLOCK_RESAMPLES = 1000
+_CHUNK_INDICES = 1 << 22  # default batch: about this many indices (32 MiB of int64) per chunk
+_STANDARD_NORMAL = _pystats.NormalDist()
+
+ConfidenceInterval = namedtuple("ConfidenceInterval", "low high")
+
+
+@dataclass(frozen=True)
+class BootstrapResult:
+    """What ``bootstrap`` found, and everything needed to run it again.
+
+    ``statistic`` is the statistic's replayable name (``"mean"``, ``"numpy:median"``, ...) or None
+    for a statistic that cannot be imported by name (a lambda). ``seed_sequence`` holds the seed
+    entropy actually used (fresh OS entropy when ``seed=None``).
+    """
+
+    confidence_interval: ConfidenceInterval
+    bootstrap_distribution: np.ndarray
+    standard_error: float
+    method: str
+    confidence_level: float
+    n_resamples: int
+    stream: str
+    statistic: str | None
+    seed_sequence: SeedSequence
+
+
+def bootstrap(data, statistic, *, n_resamples=9999, confidence_level=0.95, method="BCa", seed=None,
+              stream="scipy", batch=None, n_jobs=1, executor=None, progress=None, log=None):
+    """Two-sided bootstrap confidence interval of ``statistic`` on one 1-d sample.
+
+    data: 1-d sequence of finite real numbers, at least 2.
+    statistic: ``"mean"``, ``"median"``, ``"std"`` or a vectorized callable ``f(x, axis=-1)``.
+    method: ``"BCa"``, ``"percentile"`` or ``"basic"`` (any case), as scipy's.
+    seed: None (fresh OS entropy, logged at INFO level and kept in the result), an int, a sequence
+        of ints or a SeedSequence; ``default_rng(seed)`` as numpy's.
+    stream: ``"scipy"`` (scipy's exact draws) or ``"blocks"`` (independently seeded blocks); see the
+        module docstring.
+    batch: resamples per chunk (memory bound only: the numbers do not depend on it).
+    n_jobs: threads that evaluate the statistic when no ``executor`` is given.
+    executor: None, ``"dask"`` (``dask.delayed`` + ``dask.compute`` with the active scheduler) or an
+        object with ``concurrent.futures.Executor.map`` semantics.
+    progress: True/False for a tqdm bar; None shows one when tqdm is installed, stderr is a
+        terminal and the run has at least 100000 resamples.
+    log: a path to write the run manifest to (``prng replay`` re-runs it).
+    """
+    sample = _as_sample(data, "data")
+    stat_fn, stat_name = _resolve_statistic(statistic)
+    method = _check_choice(method, "method", METHODS)
+    stream = _check_choice(stream, "stream", STREAMS)
+    n_resamples = as_int(n_resamples, "n_resamples", 1)
+    confidence_level = _check_confidence_level(confidence_level)
+    batch = _default_batch(sample.size) if batch is None else as_int(batch, "batch", 1)
+    n_jobs = as_int(n_jobs, "n_jobs", 1)
+    _check_executor(executor)
+    seed_seq = seed_sequence_or_fresh(seed, "prng.bootstrap")
+
+    draws = _distribution(sample, stat_fn, seed_seq, n_resamples, stream, batch,
+                          functools.partial(_map_in_order, n_jobs=n_jobs, executor=executor),
+                          _want_progress(progress, n_resamples))
+    result = BootstrapResult(
+        confidence_interval=_interval(sample, stat_fn, draws, method, confidence_level, batch),
+        bootstrap_distribution=draws,
+        standard_error=float(np.std(draws, ddof=1)),
+        method=method, confidence_level=confidence_level, n_resamples=n_resamples, stream=stream,
+        statistic=stat_name, seed_sequence=seed_seq,
+    )
+    if log is not None:
+        from ._manifest import bootstrap_manifest, write_manifest
+
+        write_manifest(log, bootstrap_manifest(result, sample))
+    return result
+
+
+# --- arguments ---------------------------------------------------------------------------------
+
+def _as_sample(data, name):
+    """Return ``data`` as a 1-d numeric numpy array of at least two finite values."""
+    sample = np.asarray(data)
+    if sample.dtype.kind not in "biuf":
+        raise TypeError(f"{name} must hold real numbers, not dtype {sample.dtype}")
+    if sample.ndim != 1:
+        raise ValueError(f"{name} must be 1-d, got shape {sample.shape}")
+    if sample.size < 2:
+        raise ValueError(f"{name} must hold at least 2 values, got {sample.size}")
+    if not np.all(np.isfinite(sample)):
+        raise ValueError(f"{name} must be finite (no NaN or infinity)")
+    return sample
+
+
+def load_csv_column(path, column):
+    """The values of ``column`` in the CSV file at ``path`` (header row first) as a float64 array.
+
+    ValueError names the problem: a missing column (listing those present), a value that is not a
+    number (with its line), no values at all.
+    """
+    with open(path, newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        if reader.fieldnames is None or column not in reader.fieldnames:
+            present = ", ".join(reader.fieldnames or []) or "none"
+            raise ValueError(f"{path}: no column {column!r} (columns: {present})")
+        values = [_csv_number(row[column], path, reader.line_num, column) for row in reader]
+    if not values:
+        raise ValueError(f"{path}: column {column!r} has no values")
+    return np.array(values, dtype=np.float64)
+
+
+def _csv_number(text, path, line, column):
+    """One CSV cell as a float; ValueError naming the file, line and column otherwise."""
+    try:
+        return float(text)
+    except (TypeError, ValueError):
+        raise ValueError(f"{path}, line {line}: {column!r} value {text!r} is not a number") from None
+
+
+def _check_choice(value, name, choices):
+    """Return ``value`` lower-cased if it is one of ``choices``, else raise ValueError."""
+    if not isinstance(value, str) or value.lower() not in choices:
+        raise ValueError(f"{name} must be one of {', '.join(choices)} (any case), got {value!r}")
+    return value.lower()
+
+
+def _check_confidence_level(level):
+    """Return ``level`` as a float strictly between 0 and 1."""
+    if isinstance(level, bool) or not isinstance(level, (int, float, np.floating, np.integer)):
+        raise TypeError(f"confidence_level must be a number in (0, 1), not {type(level).__name__}")
+    if not 0 < level < 1:
+        raise ValueError(f"confidence_level must be in (0, 1), got {level!r}")
+    return float(level)
+
+
+def _check_executor(executor):
+    """None, "dask", or an object with a ``map`` method; else TypeError."""
+    if executor is None or executor == "dask" or callable(getattr(executor, "map", None)):
+        return
+    raise TypeError(f"executor must be None, 'dask' or an object with a map method "
+                    f"(a concurrent.futures.Executor), not {executor!r}")
+
+
+def _default_batch(n):
+    """Resamples per chunk so that one chunk holds about ``_CHUNK_INDICES`` indices."""
+    return max(1, _CHUNK_INDICES // n)
+
+
+def _resolve_statistic(statistic):
+    """Return ``(callable, replayable name or None)`` for a statistic name or callable."""
+    if isinstance(statistic, str):
+        if statistic not in STATISTICS:
+            raise ValueError(f"statistic must be one of {', '.join(STATISTICS)} or a callable, got {statistic!r}")
+        return STATISTICS[statistic], statistic
+    if not callable(statistic):
+        raise TypeError(f"statistic must be a name ({', '.join(STATISTICS)}) or a callable, "
+                        f"not {type(statistic).__name__}")
+    for name, fn in STATISTICS.items():
+        if statistic is fn:
+            return fn, name
+    return statistic, _import_name(statistic)
+
+
+def _import_name(fn):
+    """``"module:qualname"`` when importing that name gives ``fn`` back, else None."""
+    module, qualname = getattr(fn, "__module__", None), getattr(fn, "__qualname__", "")
+    if not module or "<" in qualname or module == "__main__":
+        return None
+    try:
+        return f"{module}:{qualname}" if statistic_from_name(f"{module}:{qualname}") is fn else None
+    except (ImportError, AttributeError):
+        return None
+
+
+def statistic_from_name(name):
+    """The callable a replayable statistic name stands for (``"mean"`` or ``"module:qualname"``)."""
+    if name in STATISTICS:
+        return STATISTICS[name]
+    module, _, qualname = name.partition(":")
+    obj = importlib.import_module(module)
+    for part in qualname.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+# --- the bootstrap distribution ----------------------------------------------------------------
+
+def _distribution(sample, stat_fn, seed_seq, n_resamples, stream, batch, map_in_order, show_progress):
+    """Statistic of every resample, in resample order."""
+    if stream == "scipy":
+        chunks = _index_batches(_generator(seed_seq), sample.size, n_resamples, batch)
+        work = functools.partial(_statistic_on, sample, stat_fn)
+    else:
+        chunks = range(-(-n_resamples // BLOCK_RESAMPLES))
+        work = functools.partial(_block_distribution, sample, stat_fn, seed_seq, n_resamples, batch)
+    parts = map_in_order(work, chunks)
+    if show_progress:
+        parts = _with_progress(parts, n_resamples)
+    return np.concatenate(list(parts))
+
+
+def _generator(seed_seq):
+    """``prng.default_rng(seed_seq)``: numpy's Generator(PCG64(seed_seq)), bit for bit."""
+    from .generator import default_rng
+
+    return default_rng(seed_seq)
+
+
+def _index_batches(rng, n, rows, batch):
+    """Resample indices for ``rows`` resamples of ``n`` values: ``rng.integers(0, n, (part, n))`` for
+    consecutive parts of at most ``batch`` rows (one stream: the parts do not change the indices)."""
+    return (rng.integers(0, n, (min(batch, rows - start), n)) for start in range(0, rows, batch))
+
+
+def _statistic_on(sample, stat_fn, indices):
+    """Statistic of each resample ``sample[indices[i]]`` (one per row of ``indices``)."""
+    return np.asarray(stat_fn(sample[indices], axis=-1), dtype=float)
+
+
+def _block_distribution(sample, stat_fn, seed_seq, n_resamples, batch, block):
+    """Statistic of the resamples of block ``block`` (``"blocks"`` stream), drawn here."""
+    rng = _generator(child_seed(seed_seq, block))
+    rows = min(BLOCK_RESAMPLES, n_resamples - block * BLOCK_RESAMPLES)
+    return np.concatenate([_statistic_on(sample, stat_fn, indices)
+                           for indices in _index_batches(rng, sample.size, rows, batch)])
+
+
+def _map_in_order(fn, items, *, n_jobs, executor):
+    """``fn`` over ``items``, results in item order: serially, on threads, on an executor or Dask."""
+    if executor == "dask":
+        import dask
+
+        return dask.compute(*[dask.delayed(fn)(item) for item in items])
+    if executor is not None:
+        return executor.map(fn, items)
+    if n_jobs == 1:
+        return map(fn, items)
+    return _on_threads(fn, items, n_jobs)
+
+
+def _on_threads(fn, items, n_jobs):
+    """Yield ``fn(item)`` in item order, computed on ``n_jobs`` threads."""
+    with ThreadPoolExecutor(max_workers=n_jobs) as pool:
+        yield from pool.map(fn, items)
+
+
+def _want_progress(progress, n_resamples):
+    """Whether to show a progress bar (see ``bootstrap``'s ``progress``)."""
+    if progress is not None:
+        return bool(progress)
+    return n_resamples >= 100_000 and sys.stderr.isatty() and importlib.util.find_spec("tqdm") is not None
+
+
+def _with_progress(parts, total):
+    """Yield ``parts`` (arrays) while a tqdm bar counts their resamples."""
+    from tqdm import tqdm
+
+    with tqdm(total=total, unit="resample", desc="bootstrap") as bar:
+        for part in parts:
+            bar.update(len(part))
+            yield part
+
+
+# --- the interval (scipy.stats.bootstrap's math, with numpy) -----------------------------------
+
+def _interval(sample, stat_fn, draws, method, confidence_level, batch):
+    """The confidence interval from the bootstrap distribution ``draws``."""
+    alpha = (1 - confidence_level) / 2
+    levels = _bca_levels(sample, stat_fn, draws, alpha, batch) if method == "bca" else (alpha, 1 - alpha)
+    ordered = np.sort(draws)
+    low, high = (_quantile_linear(ordered, p) for p in levels)
+    if method == "basic":
+        theta_hat = float(stat_fn(sample, axis=-1))
+        low, high = 2 * theta_hat - high, 2 * theta_hat - low
+    if math.isnan(low) or math.isnan(high):
+        warnings.warn("the bootstrap confidence interval cannot be calculated (a degenerate distribution, "
+                      "or a statistic such as min)", RuntimeWarning, stacklevel=3)
+    return ConfidenceInterval(low, high)
+
+
+def _quantile_linear(ordered, p):
+    """Quantile ``p`` of sorted values, Hyndman & Fan type 7, computed as scipy.stats.quantile does."""
+    if not 0 <= p <= 1:
+        return math.nan
+    n = ordered.size
+    position = p * n + (1 - p)
+    upper = position // 1
+    lower = upper - 1
+    weight = 0.0 if lower < 0 else position % 1
+    lower, upper = int(min(max(lower, 0), n - 1)), int(min(max(upper, 0), n - 1))
+    return float((1 - weight) * ordered[lower] + weight * ordered[upper])
+
+
+def _bca_levels(sample, stat_fn, draws, alpha, batch):
+    """Bias-corrected and accelerated quantile levels (Efron & Tibshirani 14.3, 15.36)."""
+    theta_hat = float(stat_fn(sample, axis=-1))
+    share_below = (np.count_nonzero(draws < theta_hat) + np.count_nonzero(draws <= theta_hat)) / (2 * draws.size)
+    z0 = _ndtri(share_below)
+    a_hat = _acceleration(_jackknife(sample, stat_fn, batch))
+    z_alpha = _ndtri(alpha)
+    return tuple(_ndtr(z0 + (z0 + z) / (1 - a_hat * (z0 + z))) for z in (z_alpha, -z_alpha))
+
+
+def _jackknife(sample, stat_fn, batch):
+    """Statistic of each leave-one-out subsample, in order of the value left out."""
+    n = sample.size
+    keep = np.arange(n - 1)
+    parts = []
+    for start in range(0, n, batch):
+        left_out = np.arange(start, min(start + batch, n))[:, None]
+        parts.append(_statistic_on(sample, stat_fn, keep + (keep >= left_out)))
+    return np.concatenate(parts)
+
+
+def _acceleration(theta_jack):
+    """Efron's acceleration ``a_hat`` from the jackknife values."""
+    n = float(theta_jack.size)
+    influence = (n - 1) * (np.mean(theta_jack) - theta_jack)
+    with np.errstate(invalid="ignore", divide="ignore"):  # 0/0 for constant data: NaN, warned about later
+        return float(1 / 6 * (np.sum(influence**3) / n**3) / (np.sum(influence**2) / n**2) ** (3 / 2))
+
+
+def _ndtri(p):
+    """Inverse standard normal CDF, with scipy's ndtri limits (0 -> -inf, 1 -> inf, else NaN)."""
+    if 0 < p < 1:
+        return _STANDARD_NORMAL.inv_cdf(p)
+    return {0: -math.inf, 1: math.inf}.get(p, math.nan)
+
+
+def _ndtr(x):
+    """Standard normal CDF."""
+    return 0.5 * math.erfc(-x / math.sqrt(2))

@@ -1,0 +1,611 @@
+"""Replay the shared test vectors (``vectors/*.json``, schema in vectors/README.md) on every backend.
+
+Importable engine behind ``prng verify`` and the vector tests:
+
+- ``load_vectors(directory)``: the vector files, ``{file name: parsed JSON}``;
+- ``replay_case(case, backend)``: the mismatch messages of one case (empty list: it passed);
+- ``verify(directory, backends, js=True)``: a ``Table`` of family x backend (plus a JavaScript column).
+
+Bit-generator and Generator cases run on each backend; SeedSequence, seedrandom, RandomState,
+random.Random and torch CPU cases have no backend and run once (in the ``python`` column; the others
+show ``n/a``). Case kinds without a replayer here are shown as "not checked", not as failures.
+"""
+
+import hashlib
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DEFAULT_VECTOR_DIRS = (PACKAGE_DIR / "vectors", PACKAGE_DIR.parent / "vectors")
+JS_DIR = PACKAGE_DIR.parent / "js"
+JS_TEST = Path("test") / "vectors.test.js"
+JS_TIMEOUT = 300
+BACKENDLESS_KINDS = ("seedsequence", "seedrandom", "randomstate", "python_random", "torch_cpu")
+
+
+# --- loading -----------------------------------------------------------------------------------
+
+def default_vectors_dir():
+    """The vectors shipped with the package, else the repository's ``vectors/`` beside it."""
+    for candidate in DEFAULT_VECTOR_DIRS:
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("no vectors directory found (looked in "
+                            + ", ".join(map(str, DEFAULT_VECTOR_DIRS)) + "); pass one with --vectors DIR")
+
+
+def load_vectors(directory=None):
+    """``{file name: parsed file}`` for every vector file (a ``*.json`` with ``cases``) in ``directory``
+    (default: ``default_vectors_dir()``)."""
+    directory = default_vectors_dir() if directory is None else Path(directory)
+    if not directory.is_dir():
+        raise FileNotFoundError(f"vectors directory {directory} does not exist")
+    parsed = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(directory.glob("*.json"))}
+    vectors = {name: doc for name, doc in parsed.items() if isinstance(doc, dict) and "cases" in doc}
+    if not vectors:
+        raise FileNotFoundError(f"no vector files (*.json with \"cases\") in {directory}")
+    return vectors
+
+
+# --- replaying one case ------------------------------------------------------------------------
+
+def replay_case(case, backend="python"):
+    """Replay one vector case on ``backend``; return the mismatch messages (empty: every value agreed).
+
+    An exception raised by prng (a missing method, a rejected argument) is reported as a mismatch.
+    """
+    replayer = REPLAYERS.get(case.get("kind"))
+    if replayer is None:
+        return [f"unknown case kind {case.get('kind')!r}"]
+    try:
+        return replayer(case, backend)
+    except Exception as exc:  # noqa: BLE001  (any failure of the code under test is a finding)
+        return [f"raised {type(exc).__name__}: {exc}"]
+
+
+def _ints(value):
+    """A decimal string (or number) as an int; a list of them as a list of ints."""
+    return [int(v) for v in value] if isinstance(value, list) else int(value)
+
+
+def _seed_argument(seed, class_name):
+    """The seed argument a ``make`` spec stands for (ARC4 takes seedrandom's string as is)."""
+    import prng
+
+    if class_name == "ARC4":
+        return seed
+    if isinstance(seed, dict):
+        return prng.SeedSequence(_ints(seed["entropy"]), spawn_key=_ints(seed["spawn_key"]),
+                                 pool_size=seed["pool_size"])
+    return _ints(seed)
+
+
+def make_bitgen(spec, backend):
+    """The bit generator a case's ``make`` spec describes, on ``backend``."""
+    import prng
+
+    cls = getattr(prng, spec["class"])
+    if "from_genrand" in spec:
+        return cls.from_genrand(spec["from_genrand"], backend=backend)
+    if "from_array" in spec:
+        return cls.from_array(_ints(spec["from_array"]), backend=backend)
+    kwargs = {name: _ints(spec[name]) for name in ("key", "counter") if name in spec}
+    if "digits" in spec:
+        kwargs["digits"] = spec["digits"]
+    args = (_seed_argument(spec["seed"], spec["class"]),) if "seed" in spec else ()
+    return cls(*args, backend=backend, **kwargs)
+
+
+def _first_difference(what, got, expect):
+    """[] when the sequences are equal, else one message naming the first differing index."""
+    got, expect = list(got), list(expect)
+    for i, (g, e) in enumerate(zip(got, expect)):
+        if g != e:
+            return [f"{what}: index {i} of {len(expect)}: got {g!r}, expected {e!r}"]
+    if len(got) != len(expect):
+        return [f"{what}: got {len(got)} values, expected {len(expect)}"]
+    return []
+
+
+def _hex(value):
+    """A double as its exact ``float.hex()`` text."""
+    return float(value).hex()
+
+
+def _double_text(value):
+    """A double, or its float.hex() text, as canonical float.hex() text."""
+    return _hex(float.fromhex(value) if isinstance(value, str) else value)
+
+
+def _draws(gen, op, draw, encode):
+    """Check ``op['n']`` draws of ``draw(gen)`` against ``op['expect']``, both sides run through ``encode``."""
+    got = [encode(draw(gen)) for _ in range(op["n"])]
+    return _first_difference(op["op"], got, [encode(e) for e in op["expect"]])
+
+
+def _op_state(gen, op):
+    import prng
+
+    return _state_difference("state", json.loads(prng.state_to_json(gen.state)), op["expect"])
+
+
+def _state_difference(path, got, expect):
+    """[] when two JSON values are equal, else one message naming the first differing field."""
+    if isinstance(got, dict) and isinstance(expect, dict) and got.keys() == expect.keys():
+        for key in expect:
+            messages = _state_difference(f"{path}[{key!r}]", got[key], expect[key])
+            if messages:
+                return messages
+        return []
+    return [] if got == expect else [f"{path}: got {got!r}, expected {expect!r}"]
+
+
+def _op_set_state(gen, op):
+    import prng
+
+    gen.state = prng.state_from_json(json.dumps(op["state"]))
+    return []
+
+
+def _op_random_raw(gen, op):
+    got = gen.random_raw(op["n"])
+    if not (isinstance(got, np.ndarray) and got.dtype == np.uint64 and got.shape == (op["n"],)):
+        return [f"random_raw({op['n']}) returned {type(got).__name__} {getattr(got, 'dtype', '')}, not uint64[{op['n']}]"]
+    return _first_difference("random_raw", [int(v) for v in got], [int(e) for e in op["expect"]])
+
+
+def _op_skip(gen, op):
+    gen.random_raw(op["n"], output=False)
+    return []
+
+
+def _op_advance(gen, op):
+    gen.advance(int(op["delta"]))
+    return []
+
+
+def _op_period(gen, op):
+    tail, cycle = gen.period()
+    expect = op["expect"]
+    return [] if (tail, cycle) == (expect["tail"], expect["cycle"]) else [
+        f"period: got (tail {tail}, cycle {cycle}), expected (tail {expect['tail']}, cycle {expect['cycle']})"]
+
+
+# op name -> check(gen, op) -> messages; "jumped" replaces the generator and is handled in _replay_bitgen
+BITGEN_OPS = {
+    "state": _op_state,
+    "set_state": _op_set_state,
+    "random_raw": _op_random_raw,
+    "skip": _op_skip,
+    "next_uint32": lambda gen, op: _draws(gen, op, type(gen).next_uint32, int),
+    "next_uint64": lambda gen, op: _draws(gen, op, type(gen).next_uint64, int),
+    "next_double": lambda gen, op: _draws(gen, op, type(gen).next_double, _double_text),
+    "advance": _op_advance,
+    "period": _op_period,
+}
+
+
+def _replay_bitgen(case, backend):
+    """Build the generator, run the ops in order; messages carry the op index."""
+    gen = make_bitgen(case["make"], backend)
+    if gen.backend != backend:
+        return [f"asked for backend {backend!r}, got {gen.backend!r}"]
+    for index, op in enumerate(case["ops"]):
+        if op["op"] == "jumped":
+            gen = gen.jumped(op["jumps"])
+        elif op["op"] in BITGEN_OPS:
+            messages = BITGEN_OPS[op["op"]](gen, op)
+            if messages:
+                return [f"op {index}: {m}" for m in messages]
+        else:
+            return [f"op {index}: unknown op {op['op']!r}"]
+    return []
+
+
+def _replay_seedsequence(case, backend):
+    """Pool, generate_state and two rounds of spawn of one SeedSequence."""
+    import prng
+
+    seq = prng.SeedSequence(_ints(case["entropy"]), spawn_key=_ints(case["spawn_key"]), pool_size=case["pool_size"])
+    messages = _first_difference("pool", [int(v) for v in seq.pool], case["pool"])
+    for request in case["generate_state"]:
+        words = seq.generate_state(request["n"], np.dtype(request["dtype"]))
+        messages += _first_difference(f"generate_state({request['n']}, {request['dtype']})",
+                                      [int(v) for v in words], _ints(request["expect"]))
+    for name in ("spawn", "spawn_again"):
+        messages += _check_spawn(seq, case[name], name)
+    return messages
+
+
+def _check_spawn(seq, expect, what):
+    """Messages for ``seq.spawn(n)`` against a ``spawn`` record."""
+    children = seq.spawn(expect["n"])
+    messages = [] if seq.n_children_spawned == expect["n_children_spawned"] else [
+        f"{what}: n_children_spawned {seq.n_children_spawned}, expected {expect['n_children_spawned']}"]
+    for k, (child, want) in enumerate(zip(children, expect["children"], strict=True)):
+        where = f"{what} child {k}"
+        messages += _first_difference(f"{where} spawn_key", [int(v) for v in child.spawn_key], _ints(want["spawn_key"]))
+        messages += _first_difference(f"{where} pool", [int(v) for v in child.pool], want["pool"])
+        words = child.generate_state(len(want["generate_state_uint32"]))
+        messages += _first_difference(f"{where} generate_state", [int(v) for v in words], want["generate_state_uint32"])
+    return messages
+
+
+def _replay_seedrandom(case, backend):
+    """seedrandom calls (doubles compared as float.hex) and the final ``state()``."""
+    from .compat.seedrandom import seedrandom
+
+    rng = seedrandom("", state=case["resume_from"]) if "resume_from" in case else seedrandom(case["seed"])
+    got = []
+    for method, _ in case["calls"]:
+        value = rng() if method == "()" else getattr(rng, method)()
+        got.append([method, value if method == "int32" else _hex(value)])
+    messages = _first_difference("calls", got, case["calls"])
+    state = rng.state()
+    state = {"i": int(state["i"]), "j": int(state["j"]), "S": [int(v) for v in state["S"]]}
+    return messages + ([] if state == case["state"] else ["state() differs after the calls"])
+
+
+# --- method-call cases: generator, randomstate, python_random ----------------------------------
+
+def _decode_argument(value):
+    """A call argument: float.hex strings are floats, other strings decimal ints, ``{"range": [a, b]}``
+    is ``range(a, b)``, lists element by element."""
+    if isinstance(value, str):
+        return float.fromhex(value) if "p" in value else int(value)
+    if isinstance(value, list):
+        return [_decode_argument(v) for v in value]
+    if isinstance(value, dict):
+        return range(*_decode_argument(value["range"]))
+    return value
+
+
+def _encode_value(value):
+    """A result value in the vectors' encoding (32-bit ints as numbers, wider as decimal strings,
+    floats as float.hex, lists element by element)."""
+    if isinstance(value, list):
+        return [_encode_value(v) for v in value]
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, (int, np.integer)):
+        value = int(value)
+        return value if -2**31 <= value < 2**32 else str(value)
+    return float(value).hex()
+
+
+def _encode_numpy_result(result):
+    """A numpy-style result as recorded: ``shape`` (None for a scalar), ``dtype``, flat ``expect``."""
+    if isinstance(result, bytes):
+        return {"expect": result.hex()}
+    array = np.asarray(result)
+    return {"shape": list(array.shape) if isinstance(result, np.ndarray) else None, "dtype": array.dtype.name,
+            "expect": [_encode_value(v) for v in array.ravel().tolist()]}
+
+
+def _call_arguments(call):
+    """``(args, kwargs)`` of a recorded call (``kwargs.dtype`` is a numpy dtype name)."""
+    kwargs = {k: (np.dtype(v) if k == "dtype" else _decode_argument(v)) for k, v in call["kwargs"].items()}
+    return _decode_argument(call["args"]), kwargs
+
+
+def _numpy_calls(target, calls):
+    """Messages for numpy-style calls (Generator, RandomState); ``shuffle`` shuffles a copy of args[0]."""
+    for index, call in enumerate(calls):
+        args, kwargs = _call_arguments(call)
+        if call["method"] == "shuffle":
+            shuffled = list(args[0])
+            target.shuffle(shuffled)
+            got = {"shape": [len(shuffled)], "dtype": "int64", "expect": _encode_value(shuffled)}
+        else:
+            got = _encode_numpy_result(getattr(target, call["method"])(*args, **kwargs))
+        expect = {key: call.get(key) for key in got}
+        if got != expect:
+            return [f"call {index} {call['method']}{tuple(args)}: got {got}, expected {expect}"]
+    return []
+
+
+def _replay_generator(case, backend):
+    """numpy.random.Generator calls on prng.Generator over the case's bit generator, then its state."""
+    import prng
+    from .generator import Generator
+
+    bitgen = make_bitgen(case["make"], backend)
+    messages = _numpy_calls(Generator(bitgen), case["calls"])
+    return messages or _state_difference("state", json.loads(prng.state_to_json(bitgen.state)), case["state"])
+
+
+def _replay_randomstate(case, backend):
+    """numpy.random.RandomState calls on prng.compat.numpy.RandomState, then its legacy state."""
+    from .compat.numpy import RandomState
+
+    legacy = RandomState(_decode_argument(case["make"]["seed"]))
+    messages = _numpy_calls(legacy, case["calls"])
+    _, key, pos, has_gauss, gauss = legacy.get_state()
+    state = {"key": _encode_value(list(key)), "pos": int(pos), "has_gauss": int(has_gauss), "gauss": float(gauss).hex()}
+    return messages or _state_difference("state", state, case["state"])
+
+
+def _python_seed(spec):
+    """The seed of a python_random case: ``{"int": "..."}``, ``{"str": "..."}`` or ``{"bytes": "<hex>"}``."""
+    (kind, value), = spec.items()
+    return {"int": int, "str": str, "bytes": bytes.fromhex}[kind](value)
+
+
+def _replay_python_random(case, backend):
+    """random.Random calls (each repeated once per expected value) on prng.compat.python.Random."""
+    from .compat.python import Random
+
+    rng = Random(_python_seed(case["make"]["seed"]))
+    for index, call in enumerate(case["calls"]):
+        args, kwargs = _decode_argument(call["args"]), {k: _decode_argument(v) for k, v in call["kwargs"].items()}
+        if call["method"] == "shuffle":
+            shuffled = list(args[0])
+            rng.shuffle(shuffled)
+            got = [shuffled]
+        else:
+            got = [getattr(rng, call["method"])(*args, **kwargs) for _ in call["expect"]]
+        messages = _first_difference(f"call {index} {call['method']}", _encode_value(got), call["expect"])
+        if messages:
+            return messages
+    version, internal, gauss_next = rng.getstate()
+    state = {"version": version, "key": list(internal[:-1]), "pos": internal[-1],
+             "gauss_next": None if gauss_next is None else gauss_next.hex()}
+    return _state_difference("state", state, case["state"])
+
+
+# --- torch CPU cases ---------------------------------------------------------------------------
+
+TORCH_LIBM_OPS = ("randn", "normal", "exponential_")  # values from glibc's libm
+
+
+def _torch_array(entry):
+    """The array of a vectors ARRAY entry (None when only its sha256 is recorded)."""
+    if "hex" not in entry:
+        return None
+    dtype = np.dtype(entry["dtype"]).newbyteorder("<")
+    return np.frombuffer(bytes.fromhex(entry["hex"]), dtype=dtype).reshape(entry["shape"])
+
+
+def _array_difference(got, entry):
+    """[] when ``got`` has the entry's dtype, shape and exact bits (or bytes' sha256), else a message."""
+    got = np.asarray(got)
+    if got.dtype != np.dtype(entry["dtype"]) or list(got.shape) != entry["shape"]:
+        return [f"got {got.dtype}{list(got.shape)}, expected {entry['dtype']}{entry['shape']}"]
+    data = got.astype(got.dtype.newbyteorder("<")).tobytes()
+    if "sha256" in entry:
+        return [] if hashlib.sha256(data).hexdigest() == entry["sha256"] else ["sha256 of the values differs"]
+    expect = _torch_array(entry).ravel()
+    differ = np.flatnonzero(got.ravel().view(f"u{got.itemsize}") != expect.view(f"u{got.itemsize}"))
+    return [] if differ.size == 0 else [
+        f"{differ.size} of {got.size} values differ, first at {differ[0]}: got {got.ravel()[differ[0]]!r}, "
+        f"expected {expect[differ[0]]!r}"]
+
+
+def _torch_draw(torch_compat, gen, op, kernel):
+    """The result of one drawing op of a torch_cpu case."""
+    size, dtype, number = op.get("size"), op.get("dtype"), float.fromhex
+    draws = {
+        "rand": lambda: torch_compat.rand(*size, generator=gen, dtype=dtype),
+        "randn": lambda: torch_compat.randn(*size, generator=gen, dtype=dtype, kernel=kernel),
+        "normal": lambda: torch_compat.normal(number(op["mean"]), number(op["std"]), size, generator=gen,
+                                              dtype=dtype, kernel=kernel),
+        "uniform_": lambda: torch_compat.uniform_(np.empty(size, dtype), number(op["a"]), number(op["b"]),
+                                                  generator=gen, kernel=kernel),
+        "randint": lambda: torch_compat.randint(int(op["low"]), int(op["high"]), size, generator=gen, dtype=dtype),
+        "randperm": lambda: torch_compat.randperm(op["n"], generator=gen),
+        "bernoulli_": lambda: torch_compat.bernoulli_(np.empty(size, dtype), number(op["p"]), generator=gen),
+        "bernoulli": lambda: torch_compat.bernoulli(_torch_array(op["p"]), generator=gen),
+        "exponential_": lambda: torch_compat.exponential_(np.empty(size, dtype), number(op["lambd"]), generator=gen),
+    }
+    if op["op"] not in draws:
+        raise ValueError(f"unknown op {op['op']!r}")
+    return draws[op["op"]]()
+
+
+def _torch_check(gen, op):
+    """Messages for the non-drawing torch_cpu ops (None when ``op`` draws)."""
+    if op["op"] == "manual_seed":
+        gen.manual_seed(int(op["seed"]))
+        return []
+    got = {"initial_seed": lambda: str(gen.initial_seed()), "get_state": lambda: gen.get_state().hex(),
+           "state_sha256": lambda: hashlib.sha256(gen.get_state()).hexdigest()}.get(op["op"])
+    if got is None:
+        return None
+    value = got()
+    return [] if value == str(op["expect"]) else [f"{op['op']}: got {value[:80]}, expected {str(op['expect'])[:80]}"]
+
+
+def _replay_torch_cpu(case, backend):
+    """prng.compat.torch.Generator ops against torch's recorded values (``kernel`` as recorded)."""
+    from .compat import torch as torch_compat
+
+    kernel = "avx2" if case["kernel"] == "any" else case["kernel"]
+    gen = torch_compat.Generator()
+    if "seed" in case["make"]:
+        gen.manual_seed(int(case["make"]["seed"]))
+    else:
+        gen.set_state(bytes.fromhex(case["make"]["state"]))
+    for index, op in enumerate(case["ops"]):
+        messages = _torch_check(gen, op)
+        if messages is None:
+            messages = _array_difference(_torch_draw(torch_compat, gen, op, kernel), op["expect"])
+        if messages:
+            return [f"op {index} ({op['op']}): {m}" for m in messages]
+    return []
+
+
+def skip_reason(case):
+    """Why a case cannot be checked on this machine (its values need glibc's libm), or None."""
+    uses_libm = case.get("kind") == "torch_cpu" and any(op["op"] in TORCH_LIBM_OPS for op in case["ops"])
+    if uses_libm and platform.libc_ver()[0] != "glibc":
+        return "needs glibc's libm"
+    return None
+
+
+# case kind -> replay(case, backend) -> messages
+REPLAYERS = {"bitgen": _replay_bitgen, "seedsequence": _replay_seedsequence, "seedrandom": _replay_seedrandom,
+             "generator": _replay_generator, "randomstate": _replay_randomstate,
+             "python_random": _replay_python_random, "torch_cpu": _replay_torch_cpu}
+
+
+# --- the table ---------------------------------------------------------------------------------
+
+@dataclass
+class Cell:
+    """One table cell: ``status`` is "ok", "FAIL", "n/a", "not checked" or "not run"; ``failures``
+    holds the mismatch messages."""
+
+    status: str
+    detail: str = ""
+    failures: list = field(default_factory=list)
+
+    def __str__(self):
+        return f"{self.status} {self.detail}".strip()
+
+
+@dataclass
+class Table:
+    """Families (rows) x backends and languages (columns)."""
+
+    rows: list
+    columns: list
+    cells: dict  # (row, column) -> Cell
+
+    @property
+    def ok(self):
+        """True when no cell failed ("n/a", "not checked" and "not run" cells are not failures)."""
+        return all(cell.status != "FAIL" for cell in self.cells.values())
+
+    def render(self, max_failures=5):
+        """The table as aligned text, then up to ``max_failures`` failure messages per failed cell."""
+        header = ["family", *self.columns]
+        body = [[row, *(str(self.cells[row, col]) for col in self.columns)] for row in self.rows]
+        widths = [max(len(line[i]) for line in [header, *body]) for i in range(len(header))]
+        lines = ["  ".join(text.ljust(w) for text, w in zip(line, widths)).rstrip() for line in [header, *body]]
+        for (row, col), cell in self.cells.items():
+            lines += [f"{row} / {col}: {m}" for m in cell.failures[:max_failures]]
+        return "\n".join(lines)
+
+
+def verify(vectors_dir=None, backends=None, js=True):
+    """Replay every vector file on each backend (default: ``prng.available_backends()``), and the
+    JavaScript port's vector test when ``js``; return the ``Table``."""
+    import prng
+
+    files = load_vectors(vectors_dir)
+    backends = list(prng.available_backends() if backends is None else backends)
+    rows = [name.removesuffix(".json") for name in files]
+    cells = {}
+    for row, contents in zip(rows, files.values()):
+        for backend in backends:
+            cells[row, backend] = _python_cell(contents["cases"], backend)
+    columns = list(backends)
+    if js:
+        columns.append("js")
+        cells.update(((row, "js"), cell) for row, cell in js_cells(rows, vectors_dir).items())
+    return Table(rows=rows, columns=columns, cells=cells)
+
+
+def _unchecked_reason(case):
+    """Why ``case`` is not replayed here (no replayer for its kind, or a platform need), else None."""
+    if case.get("kind") not in REPLAYERS:
+        return f"no replayer for kind {case.get('kind')}"
+    return skip_reason(case)
+
+
+def _python_cell(cases, backend):
+    """Replay the cases of one file on one backend (backend-free kinds only on "python")."""
+    runnable = [c for c in cases if backend == "python" or c.get("kind") not in BACKENDLESS_KINDS]
+    if not runnable:
+        return Cell("n/a", "(no backend)")
+    reasons = [_unchecked_reason(c) for c in runnable]
+    checked = [c for c, reason in zip(runnable, reasons) if reason is None]
+    if not checked:
+        return Cell("not checked", f"({', '.join(sorted(set(reasons)))})")
+    failures, failed_cases = [], 0
+    for case in checked:
+        messages = replay_case(case, backend)
+        failed_cases += bool(messages)
+        failures += [f"{case.get('name', '?')}: {m}" for m in messages]
+    note = f" +{len(runnable) - len(checked)} unchecked" if len(checked) < len(runnable) else ""
+    if failures:
+        return Cell("FAIL", f"{failed_cases}/{len(checked)}{note}", failures)
+    return Cell("ok", f"{len(checked)}{note}")
+
+
+# --- JavaScript --------------------------------------------------------------------------------
+
+def js_cells(rows, vectors_dir=None):
+    """A JS cell per family from ``node --test js/test/vectors.test.js`` (TAP output).
+
+    The JS test has one top-level test per vector file (named ``<family>.json``) with one subtest
+    per case; subtests skipped as "not ported" make the cell ``n/a``. A run that reports no such
+    test gives every family the whole run's result. The vectors directory is passed on as the
+    ``PRNG_VECTORS`` environment variable.
+    """
+    reason = _js_unavailable()
+    if reason:
+        return {row: Cell("not run", f"({reason})") for row in rows}
+    env = dict(os.environ)
+    if vectors_dir is not None:
+        env["PRNG_VECTORS"] = str(Path(vectors_dir).resolve())
+    try:
+        done = subprocess.run(["node", "--test", "--test-reporter=tap", str(JS_TEST)], cwd=JS_DIR, env=env,
+                              capture_output=True, text=True, timeout=JS_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        return {row: Cell("not run", f"(node timed out after {JS_TIMEOUT} s)") for row in rows}
+    return _cells_from_tap(rows, done.stdout, done.returncode)
+
+
+def _js_unavailable():
+    """Why the JS column cannot run, or None."""
+    if shutil.which("node") is None:
+        return "node not found"
+    if not (JS_DIR / JS_TEST).is_file():
+        return f"{JS_DIR / JS_TEST} not found"
+    return None
+
+
+_TAP_RESULT = re.compile(r"^( *)(not ok|ok) \d+ - (.*?)(\s+#\s*SKIP\b.*)?$")
+TAP_INDENT = 4  # node's TAP reporter indents each subtest level by four spaces
+
+
+def _cells_from_tap(rows, tap, returncode):
+    """Per-family cells from node's TAP text (see ``js_cells``)."""
+    cells, cases = {}, []
+    for line in tap.splitlines():
+        match = _TAP_RESULT.match(line)
+        if not match:
+            continue
+        indent, status, name, skipped = match.groups()
+        if len(indent) == TAP_INDENT:
+            cases.append((status == "ok", bool(skipped), name))
+        elif not indent:
+            if name.endswith(".json") and name.removesuffix(".json") in rows:
+                cells[name.removesuffix(".json")] = _tap_cell(status == "ok", cases)
+            cases = []
+    if not cells:
+        whole = Cell("ok", "(whole JS suite)") if returncode == 0 else Cell(
+            "FAIL", "(whole JS suite)", [f"node --test exited {returncode}"])
+        return {row: whole for row in rows}
+    return {row: cells.get(row, Cell("not run", "(no JS test for this file)")) for row in rows}
+
+
+def _tap_cell(file_passed, cases):
+    """One family's cell from its file test's result and its cases' (passed, skipped, name)."""
+    ran = [(passed, name) for passed, skipped, name in cases if not skipped]
+    if cases and not ran:
+        return Cell("n/a", "(not ported to JS)")
+    failed = [name for passed, name in ran if not passed]
+    if failed or not file_passed:
+        return Cell("FAIL", f"{len(failed)}/{len(ran)}", [f"JS case failed: {name}" for name in failed]
+                    or ["the file's JS test failed"])
+    return Cell("ok", f"{len(ran)}")
