@@ -203,7 +203,8 @@ def test_manual_seed_needs_an_int(seed):
     (lambda: T.bernoulli_(np.empty(3), 1.5), ValueError, "0 <= p <= 1"),
     (lambda: T.exponential_(np.empty(3), 0.0), ValueError, "lambd > 0"),
     (lambda: T.rand(2, generator="g"), TypeError, "generator must be"),
-    (lambda: T.Generator(device="cuda"), ValueError, "device must be 'cpu'"),
+    (lambda: T.Generator(device="mps"), ValueError, "device must be 'cpu' or 'cuda'"),
+    (lambda: T.Generator(device="cuda"), TypeError, "sm_count"),
     (lambda: T.Generator().set_state(b"\0" * 10), ValueError, "5056 bytes"),
     (lambda: T.Generator().set_state(b"\0" * T.STATE_SIZE), ValueError, "invalid MT position"),
 ])

@@ -25,7 +25,7 @@ import struct
 import numpy as np
 
 from ..bitgen.mt19937 import MT19937
-from . import _torch_math
+from . import _torch_cuda, _torch_math
 
 DEFAULT_SEED = 67280421310721          # torch's default_rng_seed_val
 STATE_SIZE = 5056                      # len(torch.get_rng_state())
@@ -51,11 +51,21 @@ _INT_DTYPES = tuple(np.dtype(t) for t in (np.int64, np.int32, np.int16, np.int8,
 
 
 class Generator:
-    """``torch.Generator(device="cpu")``: MT19937 plus torch's cached Box-Muller normal."""
+    """``torch.Generator(device="cpu")``: MT19937 plus torch's cached Box-Muller normal.
+
+    ``Generator(device="cuda", sm_count=N[, threads_per_sm=T])`` returns a
+    ``_torch_cuda.CUDAGenerator`` instead: torch's CUDA Philox generator as it runs on a GPU with N
+    multiprocessors (docs/torch-cuda.md). rand/uniform_, randn/normal_/normal and randint accept it.
+    """
+
+    def __new__(cls, device="cpu", **cuda_geometry):
+        if device == "cuda":
+            return _torch_cuda.CUDAGenerator(**cuda_geometry)
+        return super().__new__(cls)
 
     def __init__(self, device="cpu"):
         if device != "cpu":
-            raise ValueError(f"device must be 'cpu' (CUDA is not reproduced yet), got {device!r}")
+            raise ValueError(f"device must be 'cpu' or 'cuda', got {device!r}")
         self._mt = MT19937.from_genrand(DEFAULT_SEED & _MASK32)
         self._reset(DEFAULT_SEED)
 
@@ -159,6 +169,21 @@ class Generator:
         return value
 
 
+def state_to_mt19937(state):
+    """numpy's MT19937 state dict continuing torch CPU state bytes' 32-bit stream (normal caches dropped)."""
+    gen = Generator()
+    gen.set_state(state)
+    return gen._mt.state
+
+
+def state_from_mt19937(mt19937_state):
+    """torch CPU state bytes (``set_rng_state``) continuing an MT19937 state dict; initial seed 0."""
+    gen = Generator().manual_seed(0)
+    gen._mt.state = mt19937_state
+    gen._just_seeded = False
+    return gen.get_state()
+
+
 def _state_bytes(state):
     """The raw bytes of a state given as bytes-like, a uint8 numpy array, or a torch ByteTensor."""
     if hasattr(state, "numpy") and not isinstance(state, np.ndarray):
@@ -175,9 +200,14 @@ def _state_bytes(state):
 # Argument handling
 # ---------------------------------------------------------------------------------------------
 
-def _generator(generator):
+def _generator(generator, cuda_ok=False):
+    """``generator``, or the default (CPU) one for None; CUDA generators only where ``cuda_ok``."""
     if generator is None:
         return default_generator
+    if isinstance(generator, _torch_cuda.CUDAGenerator):
+        if not cuda_ok:
+            raise NotImplementedError("this function is not reproduced for CUDA generators (docs/torch-cuda.md)")
+        return generator
     if not isinstance(generator, Generator):
         raise TypeError(f"generator must be a prng.compat.torch.Generator, got {type(generator).__name__}")
     return generator
@@ -248,8 +278,12 @@ def uniform_(out, a=0.0, b=1.0, *, generator=None, kernel=DEFAULT_KERNEL):
     kernel = _kernel(kernel)
     if not a <= b:
         raise ValueError(f"uniform_ expects a <= b, got a={a}, b={b}")
+    gen = _generator(generator, cuda_ok=True)
+    if gen.device == "cuda":
+        gen.uniform_(flat, a, b)
+        return out
     low, high = flat.dtype.type(a), flat.dtype.type(b)
-    values = _mul_add(_generator(generator)._uniforms(flat.size, flat.dtype), high - low, low, kernel)
+    values = _mul_add(gen._uniforms(flat.size, flat.dtype), high - low, low, kernel)
     flat[:] = np.where(values == high, low, values)
     return out
 
@@ -275,8 +309,10 @@ def normal_(out, mean=0.0, std=1.0, *, generator=None, kernel=DEFAULT_KERNEL):
     kernel = _kernel(kernel)
     if not std >= 0.0:
         raise ValueError(f"normal_ expects std >= 0.0, got {std}")
-    gen = _generator(generator)
-    if flat.size >= _NORMAL_FILL_MIN:
+    gen = _generator(generator, cuda_ok=True)
+    if gen.device == "cuda":
+        gen.normal_(flat, mean, std)
+    elif flat.size >= _NORMAL_FILL_MIN:
         flat[:] = _normal_fill(gen, flat.size, flat.dtype, mean, std, kernel)
     else:
         flat[:] = _mul_add(np.array([gen._normal() for _ in range(flat.size)]), std, mean, kernel)
@@ -344,7 +380,9 @@ def randint(low=0, high=None, size=None, *, generator=None, dtype="int64"):
             raise ValueError(f"randint expects low >= {info.min} and high - 1 <= {info.max} for "
                              f"{out_dtype.name}, got low={low}, high={high}")
     span = high - low
-    gen = _generator(generator)
+    gen = _generator(generator, cuda_ok=True)
+    if gen.device == "cuda":
+        return gen.random_from_to_(np.empty(shape, out_dtype), span, low)
     n = int(np.prod(shape))
     draws = gen._random64(n) if span >= _RANDINT_64BIT_RANGE else gen._random(n)
     values = ((draws % np.uint64(span)) + np.uint64(low & _MASK64)).view(np.int64)
