@@ -75,7 +75,7 @@ class BitGenerator:
             value = self._core.next_raw()
             return value if output else None
         result = np.empty(shape, dtype=np.uint64)
-        self._core.fill_raw(result.reshape(-1))
+        self._core.fill_raw(result if len(shape) == 1 else result.reshape(-1))
         return result if output else None
 
     def next_uint64(self):
@@ -132,17 +132,22 @@ class BitGenerator:
         return out
 
     def fill_double(self, out):
-        """Fill ``out`` (a float64 array) with ``next_double()`` draws; returns it."""
+        """Fill ``out`` (a float64 array) with ``next_double()`` draws; returns it.
+
+        Cores may supply ``fill_double`` (numpy's next_double for their word size) as a fast path.
+        """
         flat = _writable_flat(out, np.float64)
-        if self.word_bits == 64:
+        if type(self).next_double is not BitGenerator.next_double:  # ARC4, MidSquare: their own doubles
+            for i in range(flat.shape[0]):
+                flat[i] = self.next_double()
+        elif hasattr(self._core, "fill_double"):
+            self._core.fill_double(flat)
+        elif self.word_bits == 64:
             np.multiply(self._raw(flat.shape[0]) >> np.uint64(11), TWO_M53, out=flat)
-        elif self.word_bits == 32 and type(self).next_double is BitGenerator.next_double:
+        else:
             words = self._raw(2 * flat.shape[0])
             high, low = words[0::2] >> np.uint64(5), words[1::2] >> np.uint64(6)
             np.multiply(high * 67108864.0 + low, TWO_M53, out=flat)
-        else:
-            for i in range(flat.shape[0]):
-                flat[i] = self.next_double()
         return out
 
     def _raw(self, n):

@@ -49,6 +49,8 @@ def as_size(size):
     """Return ``size`` (None, an int or a tuple of ints, all >= 0) as a shape tuple, or None."""
     if size is None:
         return None
+    if type(size) is int and size >= 0:  # the common case, without the slower ABC checks
+        return (size,)
     if isinstance(size, numbers.Integral) and not isinstance(size, (bool, np.bool_)):
         return (as_int(size, "size", 0),)
     if isinstance(size, (tuple, list)):

@@ -138,14 +138,13 @@ class SeedSequence:
         if dtype not in (np.dtype(np.uint32), np.dtype(np.uint64)):
             raise ValueError(f"dtype must be np.uint32 or np.uint64, not {dtype}")
         n32 = n_words * (2 if dtype == np.uint64 else 1)
-        words = np.empty(n32, dtype=np.uint32)
-        hash_const = INIT_B
-        pool = [int(p) for p in self.pool]
-        for i in range(n32):
-            value = pool[i % self.pool_size] ^ hash_const
-            hash_const = (hash_const * MULT_B) & M32
-            value = (value * hash_const) & M32
-            words[i] = value ^ (value >> XSHIFT)
+        # word i: v = pool[i % size] ^ INIT_B*MULT_B**i; v *= INIT_B*MULT_B**(i+1); v ^= v >> 16 (mod 2**32)
+        steps = np.full(n32 + 1, MULT_B, dtype=np.uint32)
+        steps[0] = INIT_B
+        hash_consts = np.cumprod(steps, dtype=np.uint32)  # wraps mod 2**32, as the C code does
+        words = self.pool[np.arange(n32) % self.pool_size] ^ hash_consts[:-1]
+        words *= hash_consts[1:]
+        words ^= words >> np.uint32(XSHIFT)
         return words.view(np.dtype("<u8")).astype(np.uint64) if dtype == np.uint64 else words
 
     def spawn(self, n_children):
