@@ -1,0 +1,172 @@
+/**
+ * Throughput of prng's JS generators against seedrandom 3.0.5 (ARC4, alea), pure-rand's mersenne and
+ * @stdlib/random-base-mt19937. Every case runs in a fresh node process (2 warm-up + 5 timed runs of
+ * N values, the process reports its median); each case is run in PROCESSES processes and the table
+ * gives the median of those medians, with their range. Time is the process's CPU time (user +
+ * system), so other jobs on a shared machine distort the figures less than wall time. Writes
+ * bench/RESULTS.md.
+ *
+ *   node bench/bench.mjs            # all cases (a few minutes)
+ *   node bench/bench.mjs --case X   # one case in this process (what the driver spawns)
+ */
+import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { writeFileSync } from "node:fs";
+import os from "node:os";
+import { fileURLToPath } from "node:url";
+
+import { ARC4, compat, MiddleSquareWeyl, MT19937, PCG64, PCG64DXSM, Philox, Philox4x32 } from "../src/index.js";
+
+const require = createRequire(import.meta.url);
+const N = 5_000_000;
+const WARMUP = 2;
+const RUNS = 5;
+const PROCESSES = 3;
+const BLOCK = 1 << 16;
+
+/** A scalar loop: `n` calls of `next`, folded into a checksum so the work cannot be dropped. */
+function scalar(make, next) {
+  return () => {
+    const g = make();
+    return (n) => {
+      let acc = 0;
+      for (let i = 0; i < n; i++) acc += next(g);
+      return acc;
+    };
+  };
+}
+
+/** A bulk loop: `fill` into a reused typed array until `n` values are written. */
+function bulk(make, Array_, fill) {
+  return () => {
+    const g = make();
+    const out = new Array_(BLOCK);
+    return (n) => {
+      let acc = 0;
+      for (let done = 0; done < n; done += BLOCK) acc += Number(fill(g, out)[BLOCK - 1]);
+      return acc;
+    };
+  };
+}
+
+/** `randomRaw(BLOCK)` until `n` 64-bit values are drawn. */
+function raw(make) {
+  return () => {
+    const g = make();
+    return (n) => {
+      let acc = 0;
+      for (let done = 0; done < n; done += BLOCK) acc += Number(g.randomRaw(BLOCK)[BLOCK - 1] & 0xffffn);
+      return acc;
+    };
+  };
+}
+
+const seedrandom = () => require("seedrandom");
+const pureMersenne = async () => (await import("pure-rand/generator/mersenne")).mersenne;
+const stdlibMt = () => require("@stdlib/random-base-mt19937");
+
+/** name -> [group, reference case of the group (or null), setup]. */
+const CASES = {
+  "seedrandom ARC4 ()": ["ARC4 doubles", null, scalar(() => seedrandom()("hello."), (g) => g())],
+  "prng ARC4 nextDouble": ["ARC4 doubles", "seedrandom ARC4 ()", scalar(() => new ARC4("hello."), (g) => g.nextDouble())],
+  "prng ARC4 fillDouble": ["ARC4 doubles", "seedrandom ARC4 ()", bulk(() => new ARC4("hello."), Float64Array, (g, o) => g.fillDouble(o))],
+  "prng compat.seedrandom ()": ["ARC4 doubles", "seedrandom ARC4 ()", scalar(() => compat.seedrandom("hello."), (g) => g())],
+  "seedrandom ARC4 int32": ["ARC4 words", null, scalar(() => seedrandom()("hello."), (g) => g.int32())],
+  "prng ARC4 nextUint32": ["ARC4 words", "seedrandom ARC4 int32", scalar(() => new ARC4("hello."), (g) => g.nextUint32())],
+  "prng ARC4 fillUint32": ["ARC4 words", "seedrandom ARC4 int32", bulk(() => new ARC4("hello."), Uint32Array, (g, o) => g.fillUint32(o))],
+  "seedrandom alea ()": ["other references", null, scalar(() => seedrandom().alea("hello."), (g) => g())],
+  "pure-rand mersenne next": ["MT19937 words", null, null],
+  "@stdlib mt19937 ()": ["MT19937 words", "pure-rand mersenne next", scalar(() => stdlibMt().factory({ seed: 5489 }), (g) => g())],
+  "prng MT19937 nextUint32": ["MT19937 words", "pure-rand mersenne next", scalar(() => MT19937.fromGenrand(5489), (g) => g.nextUint32())],
+  "prng MT19937 fillUint32": ["MT19937 words", "pure-rand mersenne next", bulk(() => MT19937.fromGenrand(5489), Uint32Array, (g, o) => g.fillUint32(o))],
+  "prng MT19937 randomRaw": ["MT19937 words", "pure-rand mersenne next", raw(() => new MT19937(1))],
+  "@stdlib mt19937 normalized": ["MT19937 doubles", null, scalar(() => stdlibMt().factory({ seed: 5489 }), (g) => g.normalized())],
+  "prng MT19937 nextDouble": ["MT19937 doubles", "@stdlib mt19937 normalized", scalar(() => new MT19937(1), (g) => g.nextDouble())],
+  "prng MT19937 fillDouble": ["MT19937 doubles", "@stdlib mt19937 normalized", bulk(() => new MT19937(1), Float64Array, (g, o) => g.fillDouble(o))],
+  "prng PCG64 nextUint32": ["PCG64", null, scalar(() => new PCG64(1), (g) => g.nextUint32())],
+  "prng PCG64 fillUint32": ["PCG64", null, bulk(() => new PCG64(1), Uint32Array, (g, o) => g.fillUint32(o))],
+  "prng PCG64 randomRaw": ["PCG64", null, raw(() => new PCG64(1))],
+  "prng PCG64 nextDouble": ["PCG64", null, scalar(() => new PCG64(1), (g) => g.nextDouble())],
+  "prng PCG64 fillDouble": ["PCG64", null, bulk(() => new PCG64(1), Float64Array, (g, o) => g.fillDouble(o))],
+  "prng PCG64DXSM fillUint32": ["PCG64", null, bulk(() => new PCG64DXSM(1), Uint32Array, (g, o) => g.fillUint32(o))],
+  "prng PCG64DXSM randomRaw": ["PCG64", null, raw(() => new PCG64DXSM(1))],
+  "prng Philox fillUint32": ["Philox", null, bulk(() => new Philox(1), Uint32Array, (g, o) => g.fillUint32(o))],
+  "prng Philox randomRaw": ["Philox", null, raw(() => new Philox(1))],
+  "prng Philox4x32 nextUint32": ["Philox", null, scalar(() => new Philox4x32(1), (g) => g.nextUint32())],
+  "prng Philox4x32 fillUint32": ["Philox", null, bulk(() => new Philox4x32(1), Uint32Array, (g, o) => g.fillUint32(o))],
+  "prng MiddleSquareWeyl fillUint32": ["other", null, bulk(() => new MiddleSquareWeyl(0xb5ad4eceda1ce2a9n), Uint32Array, (g, o) => g.fillUint32(o))],
+};
+
+/** pure-rand is ESM-only here, so its setup is asynchronous. */
+async function setupCase(name) {
+  if (name === "pure-rand mersenne next") {
+    const mersenne = await pureMersenne();
+    return scalar(() => mersenne(5489), (g) => g.next())();
+  }
+  return CASES[name][2]();
+}
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[s.length >> 1];
+}
+
+/** One case in this process: prints the median M values/s of RUNS timed runs. */
+async function runCase(name) {
+  const run = await setupCase(name);
+  for (let k = 0; k < WARMUP; k++) run(N);
+  const rates = [];
+  for (let k = 0; k < RUNS; k++) {
+    const cpu = process.cpuUsage();
+    run(N);
+    const used = process.cpuUsage(cpu);
+    rates.push(N / (used.user + used.system)); // values per microsecond = M values/s
+  }
+  process.stdout.write(JSON.stringify({ median: median(rates) }));
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return `${cpus[0]?.model ?? "unknown CPU"}, ${cpus.length} cores, ${os.platform()} ${os.release()}, node ${process.version}`;
+}
+
+/** Runs every case PROCESSES times in fresh processes and writes the table. */
+function runAll() {
+  const self = fileURLToPath(import.meta.url);
+  const results = {};
+  for (let p = 0; p < PROCESSES; p++) {
+    for (const name of Object.keys(CASES)) {
+      const out = execFileSync(process.execPath, [self, "--case", name], { encoding: "utf8" });
+      (results[name] ??= []).push(JSON.parse(out).median);
+    }
+  }
+  const rows = Object.entries(CASES).map(([name, [group, reference]]) => {
+    const m = median(results[name]);
+    const ratio = reference ? (m / median(results[reference])).toFixed(2) + "x " + reference : "";
+    const range = `${Math.min(...results[name]).toFixed(1)}-${Math.max(...results[name]).toFixed(1)}`;
+    console.log(`${name.padEnd(34)} ${m.toFixed(1).padStart(7)} M/s  [${range}]  ${ratio}`);
+    return `| ${group} | ${name} | ${m.toFixed(1)} | ${range} | ${ratio} |`;
+  });
+  const text = [
+    "# JS benchmark results",
+    "",
+    `Machine: ${machine()}; load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(", ")}`,
+    "(shared with other jobs: figures use each process's CPU time, not wall time, and are still noisy;",
+    "ratios within a group are the more stable figures).",
+    "",
+    `Method: \`npm run bench\` (\`node bench/bench.mjs\`). Each case runs in a fresh node process: ${WARMUP} warm-up and ${RUNS} timed`,
+    `runs of ${N / 1e6} M values, the process reports its median; each case ran in ${PROCESSES} processes and the`,
+    "table gives the median of those medians and their range. Scalar cases sum every value into an",
+    `accumulator; bulk cases refill one ${BLOCK}-element typed array. \`randomRaw\` counts 64-bit values.`,
+    "",
+    "| group | case | M values/s | range | ratio to reference |",
+    "|---|---|---:|---:|---|",
+    ...rows,
+    "",
+  ].join("\n");
+  writeFileSync(new URL("./RESULTS.md", import.meta.url), text);
+}
+
+const at = process.argv.indexOf("--case");
+if (at >= 0) await runCase(process.argv[at + 1]);
+else runAll();

@@ -1,0 +1,220 @@
+/**
+ * Types of the `prng` package: seeded PRNGs bit-identical to numpy (SeedSequence, PCG64, PCG64DXSM,
+ * MT19937, Philox), Random123's Philox4x32, von Neumann's MidSquare, Widynski's msws and seedrandom's ARC4.
+ */
+
+/** An integer seed word: a safe-integer number or a bigint. */
+export type Int = number | bigint;
+/** What the numpy-mirrored constructors accept as `seed` (undefined: OS entropy). */
+export type Seed = Int | ReadonlyArray<Int | ReadonlyArray<Int>> | Uint32Array | SeedSequence | undefined;
+/** A word array argument (`counter`, `key`, `fromArray` words). */
+export type Words = ReadonlyArray<Int> | Uint32Array | BigUint64Array;
+
+export class SeedSequence {
+  /** `numpy.random.SeedSequence(entropy, spawn_key=..., pool_size=...)`; undefined/null: OS entropy. */
+  constructor(entropy?: Int | ReadonlyArray<Int | ReadonlyArray<Int>> | Uint32Array | null, options?: { spawnKey?: ReadonlyArray<Int>; poolSize?: number });
+  readonly entropy: Int | ReadonlyArray<Int | ReadonlyArray<Int>> | Uint32Array;
+  readonly spawnKey: bigint[];
+  readonly poolSize: number;
+  readonly nChildrenSpawned: number;
+  readonly pool: Uint32Array;
+  generateState(n: number, dtype?: "uint32"): Uint32Array;
+  generateState(n: number, dtype: "uint64"): BigUint64Array;
+  generateWords(n: number): Uint32Array;
+  spawn(n: number): SeedSequence[];
+}
+
+/** The portable JSON state (what Python's `prng.state_to_json` writes); wide integers are decimal strings. */
+export interface PCG64State {
+  bit_generator: "PCG64" | "PCG64DXSM";
+  state: { state: string; inc: string };
+  has_uint32: 0 | 1;
+  uinteger: number;
+}
+export interface MT19937State {
+  bit_generator: "MT19937";
+  state: { key: number[]; pos: number };
+}
+export interface PhiloxState {
+  bit_generator: "Philox";
+  state: { counter: string[]; key: string[] };
+  buffer: string[];
+  buffer_pos: number;
+  has_uint32: 0 | 1;
+  uinteger: number;
+}
+export interface Philox4x32State {
+  bit_generator: "Philox4x32";
+  state: { counter: number[]; key: number[] };
+  buffer: number[];
+  buffer_pos: number;
+}
+export interface MidSquareState {
+  bit_generator: "MidSquare";
+  state: { value: string; digits: number };
+}
+export interface MiddleSquareWeylState {
+  bit_generator: "MiddleSquareWeyl";
+  state: { x: string; w: string; s: string };
+}
+/** seedrandom's `.state()`. */
+export interface SeedrandomState {
+  i: number;
+  j: number;
+  S: number[];
+}
+export interface ARC4State {
+  bit_generator: "ARC4";
+  state: SeedrandomState;
+}
+export type State =
+  | PCG64State | MT19937State | PhiloxState | Philox4x32State | MidSquareState | MiddleSquareWeylState | ARC4State;
+
+/** What every bit generator offers. */
+export interface BitGenerator<S extends State = State> {
+  nextUint32(): number;
+  nextUint64(): bigint;
+  nextDouble(): number;
+  randomRaw(n: number): BigUint64Array;
+  fillUint32(out: Uint32Array): Uint32Array;
+  fillDouble(out: Float64Array): Float64Array;
+  state: S;
+}
+
+declare class PCG64Base<S extends PCG64State> implements BitGenerator<S> {
+  constructor(seed?: Seed);
+  readonly seedSeq: SeedSequence;
+  nextUint32(): number;
+  nextUint64(): bigint;
+  nextDouble(): number;
+  randomRaw(n: number): BigUint64Array;
+  fillUint32(out: Uint32Array): Uint32Array;
+  fillDouble(out: Float64Array): Float64Array;
+  /** `delta` steps ahead (negative: back), mod 2**128. */
+  advance(delta: Int): this;
+  jumped(jumps?: number): this;
+  state: S;
+}
+export class PCG64 extends PCG64Base<PCG64State> {}
+export class PCG64DXSM extends PCG64Base<PCG64State> {}
+
+export class MT19937 implements BitGenerator<MT19937State> {
+  /** numpy's SeedSequence seeding (`pos = 623`). */
+  constructor(seed?: Seed);
+  /** `init_genrand(seed)`: C++ std::mt19937, RandomState(int), torch.manual_seed. */
+  static fromGenrand(seed: Int): MT19937;
+  /** `init_by_array(words)`: mt19937ar, CPython random.seed, RandomState(list). */
+  static fromArray(words: Words): MT19937;
+  readonly seedSeq?: SeedSequence;
+  nextUint32(): number;
+  nextUint64(): bigint;
+  nextDouble(): number;
+  randomRaw(n: number): BigUint64Array;
+  fillUint32(out: Uint32Array): Uint32Array;
+  fillDouble(out: Float64Array): Float64Array;
+  /** `jumps * 2**128` draws ahead (numpy's jumped); this generator is unchanged. */
+  jumped(jumps?: number): MT19937;
+  state: MT19937State;
+}
+
+export interface CounterOptions {
+  counter?: Int | Words;
+  key?: Int | Words;
+}
+
+export class Philox implements BitGenerator<PhiloxState> {
+  /** numpy's Philox (4x64-10): `key` below 2**128 or 2 words, `counter` below 2**256 or 4 words. */
+  constructor(seed?: Seed, options?: CounterOptions);
+  readonly seedSeq?: SeedSequence;
+  nextUint32(): number;
+  nextUint64(): bigint;
+  nextDouble(): number;
+  randomRaw(n: number): BigUint64Array;
+  fillUint32(out: Uint32Array): Uint32Array;
+  fillDouble(out: Float64Array): Float64Array;
+  /** `delta` blocks of 4 outputs ahead, mod 2**256. */
+  advance(delta: Int): this;
+  jumped(jumps?: number): Philox;
+  state: PhiloxState;
+}
+
+export class Philox4x32 implements BitGenerator<Philox4x32State> {
+  /** Random123 Philox4x32-10, cuRAND counter order: `key` below 2**64 or 2 words, `counter` below 2**128 or 4 words. */
+  constructor(seed?: Seed, options?: CounterOptions);
+  readonly seedSeq?: SeedSequence;
+  nextUint32(): number;
+  nextUint64(): bigint;
+  nextDouble(): number;
+  randomRaw(n: number): BigUint64Array;
+  fillUint32(out: Uint32Array): Uint32Array;
+  fillDouble(out: Float64Array): Float64Array;
+  /** `delta` blocks of 4 outputs ahead, mod 2**128. */
+  advance(delta: Int): this;
+  state: Philox4x32State;
+}
+
+export class MidSquare implements BitGenerator<MidSquareState> {
+  /** `seed` in [0, 10**digits); `digits` even in [2, 18] (default 4). */
+  constructor(seed: Int, options?: { digits?: number });
+  readonly digits: number;
+  /** Squares the state, keeps the middle digits, returns the new state. */
+  next(): bigint;
+  nextUint32(): number;
+  nextUint64(): bigint;
+  nextDouble(): number;
+  randomRaw(n: number): BigUint64Array;
+  fillUint32(out: Uint32Array): Uint32Array;
+  fillDouble(out: Float64Array): Float64Array;
+  period(): { tail: number; cycle: number };
+  state: MidSquareState;
+}
+
+export class MiddleSquareWeyl implements BitGenerator<MiddleSquareWeylState> {
+  /** `seed`: the odd 64-bit Weyl constant. */
+  constructor(seed: Int);
+  nextUint32(): number;
+  nextUint64(): bigint;
+  nextDouble(): number;
+  randomRaw(n: number): BigUint64Array;
+  fillUint32(out: Uint32Array): Uint32Array;
+  fillDouble(out: Float64Array): Float64Array;
+  state: MiddleSquareWeylState;
+}
+
+/** A seed as seedrandom takes it. */
+export type SeedrandomSeed = string | number | boolean | object;
+
+export class ARC4 implements BitGenerator<ARC4State> {
+  constructor(seed: SeedrandomSeed);
+  /** seedrandom's `g(count)`: `count` keystream bytes, big-endian. */
+  bytes(count: number): number;
+  nextUint32(): number;
+  nextUint64(): bigint;
+  /** seedrandom's `prng()`. */
+  nextDouble(): number;
+  randomRaw(n: number): BigUint64Array;
+  fillUint32(out: Uint32Array): Uint32Array;
+  fillDouble(out: Float64Array): Float64Array;
+  seedrandomState(): SeedrandomState;
+  setSeedrandomState(value: SeedrandomState, name?: string): void;
+  state: ARC4State;
+}
+
+export type Algorithm = "pcg64" | "pcg64dxsm" | "mt19937" | "philox" | "philox4x32" | "msws" | "midsquare" | "arc4";
+
+/** The seedrandom-style callable. */
+export interface Rng {
+  (): number;
+  double(): number;
+  int32(): number;
+  uint32(): number;
+  quick(): number;
+  state(): State;
+  readonly bitGenerator: BitGenerator;
+}
+
+export function prng(seed?: Seed | SeedrandomSeed, options?: { algorithm?: Algorithm; state?: State }): Rng;
+export default prng;
+
+export { Generator, defaultRng } from "./generator.js";
+export * as compat from "./compat/index.js";

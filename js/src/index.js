@@ -1,0 +1,12 @@
+/** The public entry point of the `prng` package (see /work/shared/CONTRACT.md, JavaScript section). */
+export { SeedSequence } from "./seedsequence.js";
+export { PCG64, PCG64DXSM } from "./pcg64.js";
+export { MT19937 } from "./mt19937.js";
+export { Philox } from "./philox.js";
+export { Philox4x32 } from "./philox4x32.js";
+export { MidSquare } from "./midsquare.js";
+export { MiddleSquareWeyl } from "./msws.js";
+export { ARC4 } from "./arc4.js";
+export { Generator, defaultRng } from "./generator.js";
+export { prng, prng as default } from "./prng.js";
+export * as compat from "./compat/index.js";
