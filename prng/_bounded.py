@@ -33,13 +33,18 @@ def draw_width(rng, dtype_bits):
     return dtype_bits
 
 
-def words32(bitgen, n):
-    """``n`` ``next_uint32`` draws as a uint32 array (in bulk through ``fill_uint32`` when the bit
-    generator has it)."""
-    fill = getattr(bitgen, "fill_uint32", None)
+_DRAW_DTYPES = {"uint32": np.uint32, "double": np.float64}
+
+
+def draws(bitgen, kind, n):
+    """``n`` ``next_<kind>`` draws (``kind``: "uint32" or "double") as a uint32 / float64 array, in
+    bulk through ``fill_<kind>`` when the bit generator has it."""
+    dtype = _DRAW_DTYPES[kind]
+    fill = getattr(bitgen, f"fill_{kind}", None)
     if fill is not None:
-        return fill(np.empty(n, dtype=np.uint32))
-    return np.array([bitgen.next_uint32() for _ in range(n)], dtype=np.uint32)
+        return fill(np.empty(n, dtype=dtype))
+    draw = getattr(bitgen, f"next_{kind}")
+    return np.array([draw() for _ in range(n)], dtype=dtype)
 
 
 class DrawSource:
@@ -57,10 +62,10 @@ class DrawSource:
         if self.bits == 64:
             return [self._bitgen.next_uint64() for _ in range(n)]
         if self.bits == 32:
-            return words32(self._bitgen, n).tolist()
+            return draws(self._bitgen, "uint32", n).tolist()
         per_word = 32 // self.bits
         missing = max(0, n - len(self._pending))
-        words = words32(self._bitgen, -(-missing // per_word)).astype(np.uint64)
+        words = draws(self._bitgen, "uint32", -(-missing // per_word)).astype(np.uint64)
         shifts = np.arange(per_word, dtype=np.uint64) * np.uint64(self.bits)
         pieces = ((words[:, None] >> shifts) & np.uint64((1 << self.bits) - 1)).ravel().tolist()
         drawn = self._pending + pieces

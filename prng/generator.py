@@ -130,15 +130,6 @@ def scalar_or_array(values, shape, dtype):
     return np.array(values, dtype=dtype).reshape(shape)
 
 
-def _doubles(bitgen, count):
-    """``count`` ``next_double`` draws as a float64 array (in bulk through ``fill_double`` when the bit
-    generator has it)."""
-    fill = getattr(bitgen, "fill_double", None)
-    if fill is not None:
-        return fill(np.empty(count, dtype=np.float64))
-    return np.array([bitgen.next_double() for _ in range(count)], dtype=np.float64)
-
-
 class Generator:
     """numpy.random.Generator's distributions over any prng bit generator (``bit_generator``)."""
 
@@ -170,9 +161,9 @@ class Generator:
         shape = as_size(size)
         count = 1 if shape is None else math.prod(shape)
         if dt == np.float64:
-            values = _doubles(self._bit_generator, count)
+            values = _bounded.draws(self._bit_generator, "double", count)
         else:
-            words = _bounded.words32(self._bit_generator, count)
+            words = _bounded.draws(self._bit_generator, "uint32", count)
             values = (words >> 8).astype(np.float32) * np.float32(2.0**-24)
         return float(values[0]) if shape is None else values.reshape(shape)
 

@@ -214,14 +214,30 @@ def _replay_seedsequence(case, backend):
     """Pool, generate_state and two rounds of spawn of one SeedSequence."""
     import prng
 
-    seq = prng.SeedSequence(_ints(case["entropy"]), spawn_key=_ints(case["spawn_key"]), pool_size=case["pool_size"])
-    messages = _first_difference("pool", [int(v) for v in seq.pool], case["pool"])
+    entropy, spawn_key = _ints(case["entropy"]), _ints(case["spawn_key"])
+    seq = prng.SeedSequence(entropy, spawn_key=spawn_key, pool_size=case["pool_size"])
+    messages = _attribute_differences(seq, {"entropy": entropy, "spawn_key": spawn_key,
+                                            "pool_size": case["pool_size"], "n_children_spawned": 0})
+    messages += _first_difference("pool", [int(v) for v in seq.pool], case["pool"])
     for request in case["generate_state"]:
+        what = f"generate_state({request['n']}, {request['dtype']})"
         words = seq.generate_state(request["n"], np.dtype(request["dtype"]))
-        messages += _first_difference(f"generate_state({request['n']}, {request['dtype']})",
-                                      [int(v) for v in words], _ints(request["expect"]))
+        if not (isinstance(words, np.ndarray) and words.dtype == np.dtype(request["dtype"])):
+            messages.append(f"{what} returned {type(words).__name__} {getattr(words, 'dtype', '')}")
+        messages += _first_difference(what, [int(v) for v in words], _ints(request["expect"]))
     for name in ("spawn", "spawn_again"):
         messages += _check_spawn(seq, case[name], name)
+    return messages
+
+
+def _attribute_differences(seq, expect):
+    """Messages for the SeedSequence attributes (ints, or int sequences) that differ from ``expect``."""
+    messages = []
+    for name, want in expect.items():
+        value = getattr(seq, name)
+        got = [int(v) for v in value] if isinstance(want, list) else int(value)
+        if got != want:
+            messages.append(f"{name}: got {got!r}, expected {want!r}")
     return messages
 
 
@@ -243,7 +259,7 @@ def _replay_seedrandom(case, backend):
     """seedrandom calls (doubles compared as float.hex) and the final ``state()``."""
     from .compat.seedrandom import seedrandom
 
-    rng = seedrandom("", state=case["resume_from"]) if "resume_from" in case else seedrandom(case["seed"])
+    rng = seedrandom("", state=case["resume_from"]) if "resume_from" in case else seedrandom(case["seed"], state=True)
     got = []
     for method, _ in case["calls"]:
         value = rng() if method == "()" else getattr(rng, method)()
@@ -413,8 +429,7 @@ def _torch_draw(torch_compat, gen, op, kernel):
 def _torch_check(gen, op):
     """Messages for the non-drawing torch_cpu ops (None when ``op`` draws)."""
     if op["op"] == "manual_seed":
-        gen.manual_seed(int(op["seed"]))
-        return []
+        return [] if gen.manual_seed(int(op["seed"])) is gen else ["manual_seed did not return the generator"]
     got = {"initial_seed": lambda: str(gen.initial_seed()), "get_state": lambda: gen.get_state().hex(),
            "state_sha256": lambda: hashlib.sha256(gen.get_state()).hexdigest()}.get(op["op"])
     if got is None:

@@ -1,48 +1,43 @@
-"""Shared pytest helpers: the vectors/ loader, float.hex helpers, exact sequence comparison, and the
-parametrization of tests that ask for a vector case or a backend.
-
-A test that takes an argument named
-- ``bitgen_case``, ``seedsequence_case`` or ``seedrandom_case`` runs once per case of that kind in
-  every vectors/*.json (id ``file::case name``);
-- ``backend`` runs once per name in ``prng.available_backends()``.
-A test that parametrizes one of these names itself keeps its own values.
+"""Shared pytest helpers: the vectors/ loader and case ids, float.hex and exact-comparison helpers,
+and the parametrization of tests that take an argument named ``backend`` (once per name in
+``prng.available_backends()``).
 """
 
-import json
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-import pytest
+
+from prng import verify
 
 VECTORS_DIR = Path(__file__).resolve().parent.parent / "vectors"
-CASE_KINDS = {"bitgen_case": "bitgen", "seedsequence_case": "seedsequence", "seedrandom_case": "seedrandom"}
 
 
 @lru_cache(maxsize=None)
+def all_vectors():
+    """``{file name: parsed file}`` for every vector file in vectors/ (``verify.load_vectors``)."""
+    return verify.load_vectors(VECTORS_DIR)
+
+
 def load_vectors(name):
     """The parsed vectors/<name> file (``name`` with or without ``.json``)."""
-    if not name.endswith(".json"):
-        name += ".json"
-    return json.loads((VECTORS_DIR / name).read_text(encoding="utf-8"))
+    return all_vectors()[name if name.endswith(".json") else name + ".json"]
 
 
-def vector_files():
-    return sorted(p.name for p in VECTORS_DIR.glob("*.json") if p.name not in ("package.json", "package-lock.json"))
+def vector_cases(kind=None):
+    """[(file name, case dict)] for every case (of ``kind``, when given) in every vector file."""
+    return [(f, c) for f, doc in all_vectors().items() for c in doc["cases"] if kind in (None, c["kind"])]
 
 
-def vector_cases(kind):
-    """[(file name, case dict)] for every case of ``kind`` in every vectors/*.json."""
-    return [(f, c) for f in vector_files() for c in load_vectors(f)["cases"] if c["kind"] == kind]
+def case_id(file_name, case):
+    """A case's pytest id, ``file::case name`` (torch cases, named alike per kernel, add ``[kernel]``)."""
+    kernel = f" [{case['kernel']}]" if "kernel" in case else ""
+    return f"{file_name}::{case['name']}{kernel}"
 
 
 def fhex(x):
     """A double as its exact float.hex() string (the encoding of doubles in vectors/)."""
     return float(x).hex()
-
-
-def from_hex(s):
-    return float.fromhex(s)
 
 
 def plain(x):
@@ -67,22 +62,24 @@ def assert_seq(got, expect, what):
     assert len(got) == len(expect), f"{what}: got {len(got)} values, expected {len(expect)}"
 
 
-def _explicitly_parametrized(metafunc):
-    names = set()
-    for mark in metafunc.definition.iter_markers("parametrize"):
-        argnames = mark.args[0] if mark.args else mark.kwargs["argnames"]
-        names.update(a.strip() for a in argnames.split(",")) if isinstance(argnames, str) else names.update(argnames)
-    return names
+def assert_same(x, y):
+    """Two results (arrays or scalars) with the same dtype, shape and bytes."""
+    x, y = np.asarray(x), np.asarray(y)
+    assert (x.dtype, x.shape) == (y.dtype, y.shape)
+    assert x.tobytes() == y.tobytes()
+
+
+def numpy_core_state(bit_generator):
+    """The core-state dict (docs/ARCHITECTURE.md) of a numpy bit generator's ``state``."""
+    state = bit_generator.state
+    if state["bit_generator"] == "Philox":
+        return {**state["state"], "buffer": state["buffer"], "buffer_pos": state["buffer_pos"]}
+    return state["state"]
 
 
 def pytest_generate_tests(metafunc):
-    """Parametrize ``*_case`` and ``backend`` arguments (unless the test parametrizes them itself)."""
-    explicit = _explicitly_parametrized(metafunc)
-    for arg, kind in CASE_KINDS.items():
-        if arg in metafunc.fixturenames and arg not in explicit:
-            cases = vector_cases(kind)
-            metafunc.parametrize(arg, [c for _, c in cases], ids=[f"{f}::{c['name']}" for f, c in cases])
-    if "backend" in metafunc.fixturenames and "backend" not in explicit:
+    """Run a test that takes ``backend`` once per name in ``prng.available_backends()``."""
+    if "backend" in metafunc.fixturenames:
         import prng
 
         metafunc.parametrize("backend", prng.available_backends())

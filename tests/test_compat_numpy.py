@@ -1,8 +1,9 @@
 """prng.compat.numpy.RandomState against numpy.random.RandomState.
 
-1. Replays vectors/randomstate.json (numpy's values for int and array seeds), then the legacy state.
-2. Hypothesis: arbitrary int and array seeds give numpy's values and state.
-3. State round trips with numpy, and bad seeds fail as numpy's do.
+vectors/randomstate.json (numpy's values for int and array seeds, then the legacy state) is replayed
+by test_vectors.py; here:
+1. Hypothesis: arbitrary int and array seeds give numpy's values and state.
+2. State round trips with numpy, and bad seeds fail as numpy's do.
 """
 
 import numpy as np
@@ -11,20 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import prng
-from conftest import load_vectors
+from conftest import assert_same
 from prng.compat.numpy import RandomState
-from test_generator import assert_same, decode, encode, replay_calls
-
-RANDOMSTATE_CASES = load_vectors("randomstate")["cases"]
-
-
-@pytest.mark.parametrize("case", RANDOMSTATE_CASES, ids=[c["name"] for c in RANDOMSTATE_CASES])
-def test_randomstate_vectors(case):
-    rs = RandomState(decode(case["make"]["seed"]))
-    replay_calls(rs, case["calls"], case["name"])
-    _, key, pos, has_gauss, gauss = rs.get_state()
-    state = {"key": [encode(k) for k in key], "pos": pos, "has_gauss": has_gauss, "gauss": gauss.hex()}
-    assert state == case["state"]
 
 
 def assert_same_legacy_state(a, b):

@@ -1,8 +1,9 @@
 """prng.compat.python.Random against CPython's random.Random.
 
-1. Replays vectors/python_random.json (CPython's values for int, negative, huge, str and bytes seeds).
-2. Hypothesis: arbitrary seeds and arguments give CPython's values and getstate().
-3. setstate round trips with CPython, and bad input fails as CPython's does.
+vectors/python_random.json (CPython's values for int, negative, huge, str and bytes seeds) is replayed
+by test_vectors.py; here:
+1. Hypothesis: arbitrary seeds and arguments give CPython's values and getstate().
+2. setstate round trips with CPython, and bad input fails as CPython's does.
 """
 
 import random
@@ -11,40 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import load_vectors
 from prng.compat.python import Random
-from test_generator import decode, encode
-
-PYTHON_CASES = load_vectors("python_random")["cases"]
-
-
-def make_seed(spec):
-    (kind, value), = spec.items()
-    return {"int": int, "str": str, "bytes": bytes.fromhex}[kind](value)
-
-
-def encode_value(v):
-    """A Random method's result in the vectors' encoding (lists element by element)."""
-    return [encode_value(x) for x in v] if isinstance(v, list) else encode(v)
-
-
-@pytest.mark.parametrize("case", PYTHON_CASES, ids=[c["name"] for c in PYTHON_CASES])
-def test_python_random_vectors(case):
-    rng = Random(make_seed(case["make"]["seed"]))
-    for i, call in enumerate(case["calls"]):
-        args, kwargs = decode(call["args"]), {k: decode(v) for k, v in call["kwargs"].items()}
-        if call["method"] == "shuffle":
-            x = list(args[0])
-            rng.shuffle(x)
-            got = [x]
-        else:
-            got = [getattr(rng, call["method"])(*args, **kwargs) for _ in call["expect"]]
-        assert [encode_value(g) for g in got] == call["expect"], f"{case['name']}: call {i} {call['method']}"
-    version, internal, gauss_next = rng.getstate()
-    state = case["state"]
-    assert (version, list(internal[:-1]), internal[-1]) == (state["version"], state["key"], state["pos"])
-    assert (None if gauss_next is None else gauss_next.hex()) == state["gauss_next"]
-
 
 SEEDS = st.one_of(st.integers(-2**300, 2**300), st.text(max_size=40), st.binary(max_size=40))
 

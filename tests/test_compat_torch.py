@@ -1,13 +1,12 @@
 """prng.compat.torch against PyTorch 2.13's CPU generator.
 
-1. Replay of vectors/torch_cpu.json (recorded from real torch by vectors/make_torch.py).
+1. vectors/torch_cpu.json (recorded from real torch by vectors/make_torch.py, replayed by
+   test_vectors.py) covers the acceptance list.
 2. The exact-FMA emulation of prng.compat._torch_math against exact rational arithmetic.
 3. Bad input.
 4. Live cross-checks against an installed torch (skipped when torch is not importable).
 """
 
-import hashlib
-import platform
 import random
 from fractions import Fraction
 
@@ -18,95 +17,13 @@ from conftest import load_vectors
 from prng.compat import _torch_math
 from prng.compat import torch as T
 
-ON_GLIBC = platform.libc_ver()[0] == "glibc"
 CASES = [c for c in load_vectors("torch_cpu")["cases"] if c["kind"] == "torch_cpu"]
-LIBM_OPS = {"randn", "normal", "exponential_"}
 
 
-# ---- 1. vector replay ---------------------------------------------------------------------------
-
-def decode_array(entry):
-    """An array of the vectors file as (numpy array or None, sha256 or None)."""
-    dtype = np.dtype(entry["dtype"]).newbyteorder("<")
-    if "hex" in entry:
-        return np.frombuffer(bytes.fromhex(entry["hex"]), dtype=dtype).reshape(entry["shape"]), None
-    return None, entry["sha256"]
-
-
-def check_array(got, entry, where):
-    expect, digest = decode_array(entry)
-    assert got.dtype == np.dtype(entry["dtype"]) and list(got.shape) == entry["shape"], where
-    if digest is not None:
-        assert hashlib.sha256(got.astype(got.dtype.newbyteorder("<")).tobytes()).hexdigest() == digest, where
-        return
-    bits = f"u{got.dtype.itemsize}"
-    differ = np.flatnonzero(got.reshape(-1).view(bits) != expect.reshape(-1).view(bits))
-    assert differ.size == 0, (f"{where}: {differ.size} of {got.size} differ, first at {differ[0]}: "
-                              f"got {got.reshape(-1)[differ[0]]!r}, expected {expect.reshape(-1)[differ[0]]!r}")
-
-
-def run_op(gen, op, kernel, where):
-    """Apply one vectors op to gen and check its result."""
-    kind = op["op"]
-    size, dtype = op.get("size"), op.get("dtype")
-    if kind == "manual_seed":
-        assert gen.manual_seed(int(op["seed"])) is gen
-        return
-    if kind == "initial_seed":
-        assert gen.initial_seed() == int(op["expect"]), where
-        return
-    if kind == "get_state":
-        assert gen.get_state().hex() == op["expect"], where
-        return
-    if kind == "state_sha256":
-        assert hashlib.sha256(gen.get_state()).hexdigest() == op["expect"], where
-        return
-    if kind == "rand":
-        got = T.rand(*size, generator=gen, dtype=dtype)
-    elif kind == "randn":
-        got = T.randn(*size, generator=gen, dtype=dtype, kernel=kernel)
-    elif kind == "normal":
-        got = T.normal(float.fromhex(op["mean"]), float.fromhex(op["std"]), size, generator=gen, dtype=dtype,
-                       kernel=kernel)
-    elif kind == "uniform_":
-        got = T.uniform_(np.empty(size, dtype), float.fromhex(op["a"]), float.fromhex(op["b"]), generator=gen,
-                         kernel=kernel)
-    elif kind == "randint":
-        got = T.randint(int(op["low"]), int(op["high"]), size, generator=gen, dtype=dtype)
-    elif kind == "randperm":
-        got = T.randperm(op["n"], generator=gen)
-    elif kind == "bernoulli_":
-        got = T.bernoulli_(np.empty(size, dtype), float.fromhex(op["p"]), generator=gen)
-    elif kind == "bernoulli":
-        got = T.bernoulli(decode_array(op["p"])[0], generator=gen)
-    elif kind == "exponential_":
-        got = T.exponential_(np.empty(size, dtype), float.fromhex(op["lambd"]), generator=gen)
-    else:
-        raise AssertionError(f"{where}: unknown op {kind!r}")
-    check_array(got, op["expect"], where)
-
-
-def needs_glibc(case):
-    """Cases with values from glibc's libm: every normal but float32 n >= 16 on AVX2, exponential_."""
-    return any(op["op"] in LIBM_OPS for op in case["ops"])
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c["name"] + " [" + c["kernel"] + "]" for c in CASES])
-def test_vector_case(case):
-    if needs_glibc(case) and not ON_GLIBC:
-        pytest.skip("values depend on glibc's libm")
-    kernel = "avx2" if case["kernel"] == "any" else case["kernel"]
-    make = case["make"]
-    gen = T.Generator()
-    if "seed" in make:
-        gen.manual_seed(int(make["seed"]))
-    else:
-        gen.set_state(bytes.fromhex(make["state"]))
-    for i, op in enumerate(case["ops"]):
-        run_op(gen, op, kernel, f"{case['name']} op {i} ({op['op']} {op.get('size', '')} {op.get('dtype', '')})")
-
+# ---- 1. the vectors (replayed by test_vectors.py) cover the acceptance list ----------------------
 
 def test_vectors_cover_the_acceptance_list():
+    """rand/randn in both dtypes at every listed size, randn float32 on the default kernel, randperm sizes."""
     ops = [(op["op"], op.get("dtype"), tuple(op.get("size") or ()), c["kernel"]) for c in CASES for op in c["ops"]]
     for name in ("rand", "randn"):
         for dtype in ("float32", "float64"):

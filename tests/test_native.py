@@ -18,7 +18,7 @@ import pytest
 pytest.importorskip("prng._prng_c")
 
 import prng  # noqa: E402
-from conftest import assert_seq, fhex, vector_cases  # noqa: E402
+from conftest import assert_seq, fhex, numpy_core_state, vector_cases  # noqa: E402
 from prng._prng_c import ffi, lib  # noqa: E402
 from prng.c.arc4 import ARC4Core  # noqa: E402
 from prng.c.midsquare import MidSquareCore  # noqa: E402
@@ -58,15 +58,6 @@ def fill_in_chunks(fill, n, dtype=np.uint64):
         n -= out.size
         k += 1
     return np.concatenate(parts) if parts else np.empty(0, dtype=dtype)
-
-
-def numpy_core_state(bit_generator):
-    """The core-state dict of a numpy bit generator (docs/ARCHITECTURE.md)."""
-    st = bit_generator.state
-    core = dict(st["state"])
-    if st["bit_generator"] == "Philox":
-        core.update(buffer=st["buffer"], buffer_pos=st["buffer_pos"])
-    return core
 
 
 def core_state_from_portable(portable):

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import assert_seq, fhex, plain, vector_cases
+from conftest import assert_seq, case_id, fhex, numpy_core_state, plain, vector_cases
 
 pytest.importorskip("numba")
 
@@ -49,14 +49,6 @@ def python_core(name, state):
     """prng.bitgen.<algo>.<name>Core (the pure-Python reference core), or skip when not there yet."""
     module = pytest.importorskip(f"prng.bitgen.{CORES[name][0]}")
     return getattr(module, f"{name}Core")(state)
-
-
-def numpy_core_state(bit_generator):
-    """The core-state dict (docs/ARCHITECTURE.md) of a numpy bit generator's ``state``."""
-    state = bit_generator.state
-    if state["bit_generator"] == "Philox":
-        return {**state["state"], "buffer": state["buffer"], "buffer_pos": state["buffer_pos"]}
-    return state["state"]
 
 
 def assert_same_core_state(got, expect):
@@ -313,6 +305,8 @@ class CoreReplay:
             assert_seq([encode(draw()) for _ in range(op["n"])], op["expect"], where)
 
 
+@pytest.mark.parametrize("bitgen_case", [c for _, c in vector_cases("bitgen")],
+                         ids=[case_id(f, c) for f, c in vector_cases("bitgen")])
 def test_vectors(bitgen_case):
     make = bitgen_case["make"]
     replay = CoreReplay(make["class"], initial_core_state(make))
@@ -325,7 +319,7 @@ def test_vectors(bitgen_case):
 RESUMED = [(f, c) for f, c in vector_cases("seedrandom") if "resume_from" in c]
 
 
-@pytest.mark.parametrize("resumed", [c for _, c in RESUMED], ids=[f"{f}::{c['name']}" for f, c in RESUMED])
+@pytest.mark.parametrize("resumed", [c for _, c in RESUMED], ids=[case_id(f, c) for f, c in RESUMED])
 def test_seedrandom_resumed(resumed):
     """seedrandom's int32(), quick(), () and double() after resuming from a ``state()``."""
     core = numba_core("ARC4", core_state_from_portable({"bit_generator": "ARC4",

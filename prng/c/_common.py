@@ -1,4 +1,5 @@
-"""Plumbing shared by the C cores: the compiled module, array pointers, 128-bit halves."""
+"""Plumbing shared by the C cores: the compiled module, array pointers, 128-bit halves, and the base of
+the two Philox cores."""
 
 import numpy as np
 
@@ -31,3 +32,29 @@ def split128(value):
 
 def join128(hi, lo):
     return (hi << 64) | lo
+
+
+class PhiloxStructCore:
+    """A core over a C Philox struct with core state ``{"counter": word[4], "key": word[2],
+    "buffer": word[4], "buffer_pos"}``; a subclass names the struct (``C_STRUCT``), the numpy type of
+    its words (``WORD``) and its C functions (``next_raw``, ``fill_raw``, ...)."""
+
+    C_STRUCT = None
+    WORD = None
+
+    def __init__(self, state):
+        g = ffi.new(f"{self.C_STRUCT} *")
+        g.counter = [int(w) for w in state["counter"]]
+        g.key = [int(w) for w in state["key"]]
+        g.buffer = [int(w) for w in state["buffer"]]
+        g.buffer_pos = state["buffer_pos"]
+        self._g = g
+
+    def get(self):
+        g = self._g
+        return {
+            "counter": array_copy(g.counter, self.WORD),
+            "key": array_copy(g.key, self.WORD),
+            "buffer": array_copy(g.buffer, self.WORD),
+            "buffer_pos": g.buffer_pos,
+        }

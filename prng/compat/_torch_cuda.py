@@ -29,7 +29,6 @@ nothing in this module has been compared with a GPU bit for bit. See docs/torch-
 """
 
 import math
-import os
 import struct
 from collections import namedtuple
 
@@ -38,8 +37,8 @@ import numpy as np
 from ..bitgen.philox import philox_block
 from ..bitgen.philox4x32 import PHILOX_M4x32, PHILOX_W32
 from . import _torch_math
+from ._torch_seed import DEFAULT_SEED, SeededGenerator, checked_seed
 
-DEFAULT_SEED = 67280421310721          # torch's default_rng_seed_val
 DEFAULT_THREADS_PER_SM = 2048          # maxThreadsPerMultiProcessor of sm_70/80/90/100 (V100, A100, H100, B200)
 BLOCK_SIZE = 256                       # block_size_bound
 CURAND_CALL_OFFSET = 4                 # max_generator_offsets_per_curand_call
@@ -47,7 +46,6 @@ STATE_SIZE = 16                        # len(torch.cuda.get_rng_state()): u64 se
 
 _MASK32 = 0xFFFFFFFF
 _MASK64 = 0xFFFFFFFFFFFFFFFF
-_SEED_MIN, _SEED_MAX = -(2**63), 2**64 - 1
 _INT32_MAX = 2**31 - 1
 _RANDINT_64BIT_RANGE = 2**28           # random_from_to_kernel draws 64-bit values from this range on
 _STATE = struct.Struct("<QQ")          # seed, offset (torch writes the offset as int64: the same bytes)
@@ -246,7 +244,7 @@ def launch_values(seed, offset, numel, grid, dist, first=0):
 # The generator
 # ---------------------------------------------------------------------------------------------
 
-class CUDAGenerator:
+class CUDAGenerator(SeededGenerator):
     """``torch.Generator(device="cuda")`` on a GPU with ``sm_count`` multiprocessors.
 
     ``sm_count`` is ``torch.cuda.get_device_properties(0).multi_processor_count`` (H100 SXM 132,
@@ -272,23 +270,9 @@ class CUDAGenerator:
     def manual_seed(self, seed):
         """``manual_seed``: ``seed`` in [-2**63, 2**64 - 1] (negatives wrap to ``seed + 2**64``);
         the offset goes back to 0. Returns ``self``."""
-        if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
-            raise TypeError(f"seed must be an int, got {type(seed).__name__}")
-        if not _SEED_MIN <= int(seed) <= _SEED_MAX:
-            raise ValueError(f"seed must be in [-2**63, 2**64 - 1], got {seed}")
-        self._seed = int(seed) & _MASK64
+        self._seed = checked_seed(seed)
         self._offset = 0
         return self
-
-    def seed(self):
-        """Seed from OS entropy (64 bits), as ``Generator.seed()``; returns the seed."""
-        seed = int.from_bytes(os.urandom(8), "little")
-        self.manual_seed(seed)
-        return seed
-
-    def initial_seed(self):
-        """The 64-bit seed (``current_seed``)."""
-        return self._seed
 
     def get_offset(self):
         """``philox_offset_per_thread``: a multiple of 4."""

@@ -19,15 +19,14 @@ see ``_torch_math``.
 
 import math
 import operator
-import os
 import struct
 
 import numpy as np
 
 from ..bitgen.mt19937 import MT19937
 from . import _torch_cuda, _torch_math
+from ._torch_seed import DEFAULT_SEED, SeededGenerator, checked_seed
 
-DEFAULT_SEED = 67280421310721          # torch's default_rng_seed_val
 STATE_SIZE = 5056                      # len(torch.get_rng_state())
 KERNELS = ("avx2", "default")
 DEFAULT_KERNEL = "avx2"
@@ -35,7 +34,6 @@ DEFAULT_KERNEL = "avx2"
 _MT_N = 624
 _MASK32 = 0xFFFFFFFF
 _MASK64 = 0xFFFFFFFFFFFFFFFF
-_SEED_MIN, _SEED_MAX = -(2**63), 2**64 - 1
 _INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
 _STATE_HEAD = struct.Struct("<QiiQ")              # the_initial_seed, left, seeded, next
 _STATE_TAIL = struct.Struct("<dddi4xf?3x")        # normal_x, normal_y, normal_rho, normal_is_valid,
@@ -50,7 +48,7 @@ _FLOAT_DTYPES = (np.dtype(np.float32), np.dtype(np.float64))
 _INT_DTYPES = tuple(np.dtype(t) for t in (np.int64, np.int32, np.int16, np.int8, np.uint8))
 
 
-class Generator:
+class Generator(SeededGenerator):
     """``torch.Generator(device="cpu")``: MT19937 plus torch's cached Box-Muller normal.
 
     ``Generator(device="cuda", sm_count=N[, threads_per_sm=T])`` returns a
@@ -86,25 +84,10 @@ class Generator:
         ``seed`` is an int in [-2**63, 2**64 - 1]; negatives wrap to ``seed + 2**64``. Only the low
         32 bits seed MT19937 (``init_genrand``); ``initial_seed()`` keeps all 64.
         """
-        if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
-            raise TypeError(f"seed must be an int, got {type(seed).__name__}")
-        seed = int(seed)
-        if not _SEED_MIN <= seed <= _SEED_MAX:
-            raise ValueError(f"seed must be in [-2**63, 2**64 - 1], got {seed}")
-        seed &= _MASK64
+        seed = checked_seed(seed)
         self._mt = MT19937.from_genrand(seed & _MASK32)
         self._reset(seed)
         return self
-
-    def seed(self):
-        """Seed from OS entropy (a 64-bit value) and return that seed, as ``Generator.seed()``."""
-        seed = int.from_bytes(os.urandom(8), "little")
-        self.manual_seed(seed)
-        return seed
-
-    def initial_seed(self):
-        """The 64-bit seed last given to ``manual_seed`` (after wrapping negatives)."""
-        return self._seed
 
     def get_state(self):
         """torch's ``get_state()`` bytes (5056, little-endian ``CPUGeneratorImplState``)."""

@@ -1,8 +1,10 @@
 """The counter, key and 4-word output buffer shared by the Philox kernels (philox.py, philox4x32.py).
 
 Both state arrays share one layout: counter words 0..3 (word 0 least significant), key words 4..5,
-buffer words 6..9, ``buffer_pos`` (0..4) at 10.  Each algorithm refills the buffer one block at a
-time for ``<algo>_next`` and has its own bulk fill.
+buffer words 6..9, ``buffer_pos`` (0..4) at 10.  Each algorithm passes its own round, key bump and
+buffer refill (numba functions) to ``philox_rounds`` and ``buffered_next``, and has its own bulk fill.
+Those two are inlined into their callers (``inline="always"``): a numba function passed to a call that
+is not inlined is held as a Python object, and its caller could not be cached.
 """
 import numpy as np
 from numba import njit
@@ -19,6 +21,8 @@ STATE_WORDS = 11
 """Length of the state array."""
 BLOCK = 4
 """Words per block."""
+ROUNDS = 10
+"""Rounds per block (Philox4x64-10, Philox4x32-10)."""
 
 _ONE = np.uint32(1)
 
@@ -64,3 +68,22 @@ def drain(state, out, start):
         out[i] = take(state)
         i += 1
     return i
+
+
+@njit(cache=True, inline="always")
+def philox_rounds(round_, bump, c0, c1, c2, c3, k0, k1):
+    """Random123's ``philox4xW_R(ROUNDS, ctr, key)`` at the word width of ``round_`` (one round) and
+    ``bump`` (the key of the next round): the four output words of one block."""
+    for r in range(ROUNDS):
+        if r:
+            k0, k1 = bump(k0, k1)
+        c0, c1, c2, c3 = round_(c0, c1, c2, c3, k0, k1)
+    return c0, c1, c2, c3
+
+
+@njit(cache=True, inline="always")
+def buffered_next(state, refill):
+    """One output word: ``refill(state)`` first when the buffer is empty, then ``buffer[buffer_pos++]``."""
+    if state[BUFFER_POS] == BLOCK:
+        refill(state)
+    return take(state)

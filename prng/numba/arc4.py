@@ -60,22 +60,29 @@ def arc4_next(state):
     return word
 
 
+@njit(cache=True, inline="always")
+def _fill_with(state, out, produce):
+    """``out[k], i, j = produce(state, i, j)`` for every k, ``i`` and ``j`` kept in locals meanwhile.
+
+    Inlined into its callers: ``produce`` (a numba function) passed to a call that is not inlined is
+    held as a Python object, and the caller could not be cached.
+    """
+    i, j = np.int64(state[I]), np.int64(state[J])
+    for k in range(out.size):
+        out[k], i, j = produce(state, i, j)
+    state[I], state[J] = i, j
+
+
 @njit(cache=True)
 def arc4_fill(state, out):
     """``out[k] = arc4_next(state)`` for every k."""
-    i, j = np.int64(state[I]), np.int64(state[J])
-    for k in range(out.size):
-        out[k], i, j = _word(state, i, j)
-    state[I], state[J] = i, j
+    _fill_with(state, out, _word)
 
 
 @njit(cache=True)
 def arc4_fill_bytes(state, out):
     """``out[k]`` = the next keystream byte, for every k (seedrandom's ``g(n)`` digits)."""
-    i, j = np.int64(state[I]), np.int64(state[J])
-    for k in range(out.size):
-        out[k], i, j = _keystream_byte(state, i, j)
-    state[I], state[J] = i, j
+    _fill_with(state, out, _keystream_byte)
 
 
 class ARC4Core(Kernel32Core):

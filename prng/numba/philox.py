@@ -13,13 +13,11 @@ place and give numpy's ``random_raw`` stream.
 import numpy as np
 from numba import njit
 
-from ._buffered import (BLOCK, BUFFER, BUFFER_POS, COUNTER, KEY, buffered_state_array, drain,
-                        increment_counter, take)
+from ._buffered import (BLOCK, BUFFER, BUFFER_POS, COUNTER, KEY, ROUNDS, buffered_next, buffered_state_array,
+                        drain, increment_counter, philox_rounds)
 from ._buffered import buffered_core_state as core_state
 from ._core import KernelCore
 from ._uint128 import mul_wide
-
-ROUNDS = 10
 
 _M0 = np.uint64(0xD2E7470EE14C6C93)
 _M1 = np.uint64(0xCA5A826395121157)
@@ -49,11 +47,7 @@ def _bump(k0, k1):
 @njit(cache=True)
 def philox4x64_10(c0, c1, c2, c3, k0, k1):
     """Random123's ``philox4x64_R(10, ctr, key)``: the four output words of one block."""
-    for r in range(ROUNDS):
-        if r:
-            k0, k1 = _bump(k0, k1)
-        c0, c1, c2, c3 = _round(c0, c1, c2, c3, k0, k1)
-    return c0, c1, c2, c3
+    return philox_rounds(_round, _bump, c0, c1, c2, c3, k0, k1)
 
 
 @njit(cache=True)
@@ -88,9 +82,7 @@ def _next_counter(state):
 @njit(cache=True)
 def philox_next(state):
     """One 64-bit output (numpy's ``philox_next64``)."""
-    if state[BUFFER_POS] == BLOCK:
-        _refill(state)
-    return take(state)
+    return buffered_next(state, _refill)
 
 
 @njit(cache=True)

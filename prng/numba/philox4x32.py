@@ -11,12 +11,11 @@ counter of the next block to compute.  Build one with :func:`state_array` from a
 import numpy as np
 from numba import njit
 
-from ._buffered import (BLOCK, BUFFER, BUFFER_POS, COUNTER, KEY, buffered_state_array, drain,
-                        increment_counter, take)
+from ._buffered import (BLOCK, BUFFER, BUFFER_POS, COUNTER, KEY, ROUNDS, buffered_next, buffered_state_array,
+                        drain, increment_counter, philox_rounds)
 from ._buffered import buffered_core_state as core_state
 from ._core import Kernel32Core
 
-ROUNDS = 10
 LANES = 128
 """Most blocks a fill computes side by side (as SIMD lanes)."""
 
@@ -53,12 +52,7 @@ def _bump(k0, k1):
 @njit(cache=True)
 def philox4x32_10(c0, c1, c2, c3, k0, k1):
     """Random123's ``philox4x32_R(10, ctr, key)``: the four uint32 output words of one block."""
-    k0, k1 = np.uint32(k0), np.uint32(k1)
-    for r in range(ROUNDS):
-        if r:
-            k0, k1 = _bump(k0, k1)
-        c0, c1, c2, c3 = _round(c0, c1, c2, c3, k0, k1)
-    return c0, c1, c2, c3
+    return philox_rounds(_round, _bump, c0, c1, c2, c3, np.uint32(k0), np.uint32(k1))
 
 
 @njit(cache=True)
@@ -129,9 +123,7 @@ def _lanes_of_blocks(state, lanes, blocks):
 @njit(cache=True)
 def philox4x32_next(state):
     """One 32-bit output: ``buffer[buffer_pos++]``, refilling first when the buffer is empty."""
-    if state[BUFFER_POS] == BLOCK:
-        _refill(state)
-    return take(state)
+    return buffered_next(state, _refill)
 
 
 @njit(cache=True)
