@@ -83,3 +83,31 @@ def pytest_generate_tests(metafunc):
         import prng
 
         metafunc.parametrize("backend", prng.available_backends())
+
+
+# ---- published known answers, as recorded in vectors/ (with their provenance) ---------------------
+
+def kat_philox4x32():
+    """(counter, key, first 4 outputs) of Random123's philox4x32-10 known answers (vectors/philox4x32.json)."""
+    cases = [c for c in load_vectors("philox4x32")["cases"] if c.get("source") == "random123_kat_vectors.txt"]
+    return [([int(w) for w in c["make"]["counter"]], [int(w) for w in c["make"]["key"]],
+             next(op["expect"] for op in c["ops"] if op["op"] == "next_uint32")) for c in cases]
+
+
+def kat_philox4x64():
+    """(numpy counter = KAT counter - 1, key, 4 outputs) of Random123's philox4x64-10 known answers."""
+    return [([int(w) for w in c["make"]["counter"]], [int(w) for w in c["make"]["key"]],
+             [int(v) for v in c["ops"][0]["expect"]]) for c in load_vectors("philox4x64_kat")["cases"]]
+
+
+def kat_mt19937ar():
+    """The 1000 genrand_int32() outputs of mt19937ar.out after init_by_array({0x123, 0x234, 0x345, 0x456})."""
+    case = load_vectors("mt19937ar")["cases"][0]
+    assert case["make"]["from_array"] == [0x123, 0x234, 0x345, 0x456]
+    return case["ops"][0]["expect"]
+
+
+def kat_pcg64_round1():
+    """pcg-c's check-pcg64 Round 1: the first six outputs after pcg64_srandom_r(&rng, 42, 54)."""
+    case = load_vectors("pcg64_kat")["cases"][0]
+    return [int(v) for v in next(op["expect"] for op in case["ops"] if op["op"] == "next_uint64")]

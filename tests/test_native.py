@@ -1,5 +1,5 @@
 """The C library (native/) and its cffi cores (prng/c/), checked against numpy, the published
-known-answer files in ../shared/kat/ and the vectors/*.json cases, without prng's front classes:
+known answers recorded in vectors/ (Random123, mt19937ar, pcg-c) and the vectors/*.json cases, without prng's front classes:
 states go in as core-state dicts, and draws come out of the cores (or the C functions) directly.
 
 Skipped when the extension was not built (`pip install .`, or `python native/build_ffi.py`).
@@ -18,7 +18,9 @@ import pytest
 pytest.importorskip("prng._prng_c")
 
 import prng  # noqa: E402
-from conftest import assert_seq, fhex, numpy_core_state, vector_cases  # noqa: E402
+from conftest import (  # noqa: E402
+    assert_seq, fhex, kat_mt19937ar, kat_pcg64_round1, kat_philox4x32, kat_philox4x64, numpy_core_state, vector_cases,
+)
 from prng._prng_c import ffi, lib  # noqa: E402
 from prng.c.arc4 import ARC4Core  # noqa: E402
 from prng.c.midsquare import MidSquareCore  # noqa: E402
@@ -29,7 +31,6 @@ from prng.c.philox import PhiloxCore  # noqa: E402
 from prng.c.philox4x32 import Philox4x32Core  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-KAT = ROOT.parent / "shared" / "kat"
 M64 = (1 << 64) - 1
 
 CORES = {
@@ -172,19 +173,7 @@ def test_advance_matches_numpy():
 
 # ---- published known answers ---------------------------------------------------------------
 
-def random123_lines(name):
-    """(counter, key, expected) word lists of Random123's 10-round `name` known answers."""
-    out = []
-    for line in (KAT / "random123_kat_vectors.txt").read_text().splitlines():
-        p = line.split()
-        if p and p[0] == name and p[1] == "10":
-            w = [int(x, 16) for x in p[2:]]
-            out.append((w[0:4], w[4:6], w[6:10]))
-    assert len(out) == 3
-    return out
-
-
-@pytest.mark.parametrize("case", random123_lines("philox4x32"), ids=["zeros", "ones", "pi"])
+@pytest.mark.parametrize("case", kat_philox4x32(), ids=["zeros", "ones", "pi"])
 def test_philox4x32_random123_kat(case):
     counter, key, expect = case
     state = {"counter": np.array(counter, np.uint32), "key": np.array(key, np.uint32),
@@ -196,11 +185,10 @@ def test_philox4x32_random123_kat(case):
     assert bulk[:4].tolist() == expect
 
 
-@pytest.mark.parametrize("case", random123_lines("philox4x64"), ids=["zeros", "ones", "pi"])
+@pytest.mark.parametrize("case", kat_philox4x64(), ids=["zeros", "ones", "pi"])
 def test_philox4x64_random123_kat(case):
-    counter, key, expect = case
-    before = (sum(w << (64 * i) for i, w in enumerate(counter)) - 1) % 2**256  # numpy: +1 first
-    state = {"counter": np.array([(before >> (64 * i)) & M64 for i in range(4)], np.uint64),
+    counter, key, expect = case  # counter is the KAT counter - 1: numpy's Philox adds 1 first
+    state = {"counter": np.array(counter, np.uint64),
              "key": np.array(key, np.uint64), "buffer": np.zeros(4, np.uint64), "buffer_pos": 4}
     out = np.empty(4, np.uint64)
     PhiloxCore(state).fill_raw(out)
@@ -224,8 +212,7 @@ def test_philox4x32_bulk_paths_agree_across_carries():
 
 
 def test_mt19937_init_by_array_mt19937ar_out():
-    text = (KAT / "mt19937ar.out").read_text().split("outputs of genrand_real2()")[0]
-    expect = [int(w) for w in text.split("\n", 1)[1].split()[:1000]]  # after the title line
+    expect = kat_mt19937ar()
     g = ffi.new("prng_mt19937_t *")
     words = ffi.new("uint32_t[]", [0x123, 0x234, 0x345, 0x456])
     lib.prng_mt19937_init_by_array(g, words, 4)
@@ -241,17 +228,10 @@ def test_mt19937_init_genrand_matches_randomstate():
     assert list(g.key) == reference.state["state"]["key"].tolist() and g.pos == 624
 
 
-def pcg_c_round1():
-    """The first six 64-bit outputs of pcg-c's check-pcg64 (pcg64_srandom_r(&rng, 42, 54))."""
-    text = (KAT / "pcg-c_check-pcg64.out").read_text()
-    block = text.split("Round 1:")[1].split("Again:")[0]
-    return [int(w, 16) for w in re.findall(r"0x[0-9a-f]{16}", block)]
-
-
 def test_pcg64_seed_pcg_c_check():
     g = ffi.new("prng_pcg64_t *")
     lib.prng_pcg64_seed(g, 0, 42, 0, 54)
-    expect = pcg_c_round1()
+    expect = kat_pcg64_round1()
     assert [lib.prng_pcg64_next_uint64(g) for _ in range(len(expect))] == expect
 
 
@@ -377,7 +357,7 @@ def test_readme_example_compiles_and_runs(tmp_path):
         check=True,
     )
     out = subprocess.run([str(exe)], check=True, capture_output=True, text=True).stdout
-    assert [int(w, 16) for w in out.split()] == pcg_c_round1()
+    assert [int(w, 16) for w in out.split()] == kat_pcg64_round1()
 
 
 # ---- SeedSequence hashing -------------------------------------------------------------------

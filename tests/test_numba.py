@@ -1,7 +1,7 @@
 """The numba cores (prng/numba/) on their own, below the fronts.
 
-Expected values come from numpy (its bit generators and their state dicts), the published KAT files
-in /work/shared/kat (Random123 ``kat_vectors``, ``mt19937ar.out``) and vectors/*.json; the
+Expected values come from numpy (its bit generators and their state dicts), the published KATs
+as recorded in vectors/ (Random123 ``kat_vectors``, ``mt19937ar.out``) and vectors/*.json; the
 pure-Python cores are only compared with, never trusted.  Skipped when numba is not installed.
 """
 
@@ -15,12 +15,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import assert_seq, case_id, fhex, numpy_core_state, plain, vector_cases
+from conftest import assert_seq, case_id, fhex, kat_mt19937ar, kat_philox4x32, numpy_core_state, plain, vector_cases
 
 pytest.importorskip("numba")
 
 ROOT = Path(__file__).resolve().parent.parent
-KAT_DIR = ROOT.parent / "shared" / "kat"
 M32 = 0xFFFFFFFF
 
 # public class -> (module, natural output bits); MidSquare's output is a decimal value (bits None)
@@ -120,20 +119,10 @@ def test_mt19937_jump_from_a_fresh_twist():
 
 # ---- published known answers ----------------------------------------------------------------------
 
-def random123_philox4x32_10():
-    """(counter, key, expected) words of the ``philox4x32 10`` lines of Random123's kat_vectors."""
-    path = KAT_DIR / "random123_kat_vectors.txt"
-    if not path.exists():
-        pytest.skip(f"{path} not found")
-    lines = (line.split() for line in path.read_text().splitlines())
-    return [[int(w, 16) for w in f[2:]] for f in lines if f[:2] == ["philox4x32", "10"]]
-
-
 def test_philox4x32_random123_kat():
-    cases = random123_philox4x32_10()
+    cases = kat_philox4x32()
     assert len(cases) == 3
-    for words in cases:
-        counter, key, expect = words[0:4], words[4:6], words[6:10]
+    for counter, key, expect in cases:
         state = {"counter": np.array(counter, np.uint32), "key": np.array(key, np.uint32),
                  "buffer": np.zeros(4, np.uint32), "buffer_pos": 4}
         core = numba_core("Philox4x32", state)
@@ -143,12 +132,7 @@ def test_philox4x32_random123_kat():
 
 def test_mt19937ar_out():
     """mt19937ar.out: 1000 genrand_int32() after init_by_array({0x123, 0x234, 0x345, 0x456})."""
-    path = KAT_DIR / "mt19937ar.out"
-    if not path.exists():
-        pytest.skip(f"{path} not found")
-    lines = path.read_text().splitlines()
-    end = next(i for i, line in enumerate(lines) if "genrand_real2" in line)
-    expect = [int(w) for line in lines[1:end] for w in line.split()]
+    expect = kat_mt19937ar()
     assert len(expect) == 1000
     seeded = np.random.MT19937()
     seeded._legacy_seeding([0x123, 0x234, 0x345, 0x456])  # numpy's init_by_array
