@@ -57,16 +57,19 @@ def load_vectors(directory=None):
 
 # --- replaying one case ------------------------------------------------------------------------
 
-def replay_case(case, backend="python"):
+def replay_case(case, backend="python", *, bulk=False):
     """Replay one vector case on ``backend``; return the mismatch messages (empty: every value agreed).
 
-    An exception raised by prng (a missing method, a rejected argument) is reported as a mismatch.
+    ``bulk`` draws a bit-generator case's runs of ``next_uint32``/``next_double`` with ``fill_uint32``/
+    ``fill_double``. An exception raised by prng (a missing method, a rejected argument) is reported as
+    a mismatch.
     """
-    replayer = REPLAYERS.get(case.get("kind"))
+    kind = case.get("kind")
+    replayer = REPLAYERS.get(kind)
     if replayer is None:
-        return [f"unknown case kind {case.get('kind')!r}"]
+        return [f"unknown case kind {kind!r}"]
     try:
-        return replayer(case, backend)
+        return replayer(case, backend, bulk) if kind == "bitgen" else replayer(case, backend)
     except Exception as exc:  # noqa: BLE001  (any failure of the code under test is a finding)
         return [f"raised {type(exc).__name__}: {exc}"]
 
@@ -193,16 +196,31 @@ BITGEN_OPS = {
 }
 
 
-def _replay_bitgen(case, backend):
+def _op_fill_uint32(gen, op):
+    got = gen.fill_uint32(np.empty(op["n"], dtype=np.uint32)).tolist()
+    return _first_difference("fill_uint32", got, [int(e) for e in op["expect"]])
+
+
+def _op_fill_double(gen, op):
+    got = [_hex(v) for v in gen.fill_double(np.empty(op["n"])).tolist()]
+    return _first_difference("fill_double", got, [_double_text(e) for e in op["expect"]])
+
+
+# in bulk mode, runs of next_uint32 / next_double are drawn with one fill_uint32 / fill_double call
+BULK_OPS = {**BITGEN_OPS, "next_uint32": _op_fill_uint32, "next_double": _op_fill_double}
+
+
+def _replay_bitgen(case, backend, bulk=False):
     """Build the generator, run the ops in order; messages carry the op index."""
     gen = make_bitgen(case["make"], backend)
     if gen.backend != backend:
         return [f"asked for backend {backend!r}, got {gen.backend!r}"]
+    ops = BULK_OPS if bulk else BITGEN_OPS
     for index, op in enumerate(case["ops"]):
         if op["op"] == "jumped":
             gen = gen.jumped(op["jumps"])
-        elif op["op"] in BITGEN_OPS:
-            messages = BITGEN_OPS[op["op"]](gen, op)
+        elif op["op"] in ops:
+            messages = ops[op["op"]](gen, op)
             if messages:
                 return [f"op {index}: {m}" for m in messages]
         else:

@@ -1,6 +1,7 @@
-"""The C library (native/) and its cffi cores (prng/c/), checked against numpy, the published
-known answers recorded in vectors/ (Random123, mt19937ar, pcg-c) and the vectors/*.json cases, without prng's front classes:
-states go in as core-state dicts, and draws come out of the cores (or the C functions) directly.
+"""The C library (native/) and its cffi cores (prng/c/), checked against numpy and the published known
+answers recorded in vectors/ (Random123, mt19937ar, pcg-c), without prng's front classes: states go in
+as core-state dicts, and draws come out of the cores (or the C functions) directly. Every vector case
+also runs on the C backend through the fronts in tests/test_vectors.py.
 
 Skipped when the extension was not built (`pip install .`, or `python native/build_ffi.py`).
 """
@@ -17,9 +18,8 @@ import pytest
 
 pytest.importorskip("prng._prng_c")
 
-import prng  # noqa: E402
 from conftest import (  # noqa: E402
-    assert_seq, fhex, kat_mt19937ar, kat_pcg64_round1, kat_philox4x32, kat_philox4x64, numpy_core_state, vector_cases,
+    kat_mt19937ar, kat_pcg64_round1, kat_philox4x32, kat_philox4x64, numpy_core_state,
 )
 from prng._prng_c import ffi, lib  # noqa: E402
 from prng.c.arc4 import ARC4Core  # noqa: E402
@@ -43,7 +43,6 @@ CORES = {
     "MiddleSquareWeyl": MiddleSquareWeylCore,
     "ARC4": ARC4Core,
 }
-WORD_BITS = {"PCG64": 64, "PCG64DXSM": 64, "Philox": 64}  # the others: 32 (MidSquare: decimal)
 # Chunk sizes that cross MT19937's 624-word refill, Philox's 4-word buffer and the C fills'
 # internal chunks and lanes at odd places.
 CHUNKS = (1, 3, 7, 4, 623, 2, 625, 1000, 5, 1031)
@@ -59,15 +58,6 @@ def fill_in_chunks(fill, n, dtype=np.uint64):
         n -= out.size
         k += 1
     return np.concatenate(parts) if parts else np.empty(0, dtype=dtype)
-
-
-def core_state_from_portable(portable):
-    """(core-state dict, has_uint32, uinteger) of a vectors/ portable state."""
-    st = prng.state_from_json(json.dumps(portable))
-    core = dict(st["state"])
-    if "buffer_pos" in st:
-        core.update(buffer=st["buffer"], buffer_pos=st["buffer_pos"])
-    return core, st.get("has_uint32", 0), st.get("uinteger", 0)
 
 
 def same_state(got, expect):
@@ -233,109 +223,6 @@ def test_pcg64_seed_pcg_c_check():
     lib.prng_pcg64_seed(g, 0, 42, 0, 54)
     expect = kat_pcg64_round1()
     assert [lib.prng_pcg64_next_uint64(g) for _ in range(len(expect))] == expect
-
-
-# ---- vectors/*.json, replayed on the cores --------------------------------------------------
-
-class Stop(Exception):
-    """An op that needs more of the front than the replay models (Philox advance, PCG64 jumped...)."""
-
-
-PREFIX = {"PCG64": "pcg64", "PCG64DXSM": "pcg64dxsm", "MT19937": "mt19937", "Philox": "philox",
-          "Philox4x32": "philox4x32", "MidSquare": "midsquare", "MiddleSquareWeyl": "msws", "ARC4": "arc4"}
-C_TYPES = {np.uint64: "uint64_t[]", np.uint32: "uint32_t[]", np.float64: "double[]"}
-
-
-def c_fill(name, core, kind, n, dtype):
-    """n values from the C function prng_<algo>_fill_<kind> on the core's state struct."""
-    out = np.empty(n, dtype=dtype)
-    getattr(lib, f"prng_{PREFIX[name]}_fill_{kind}")(core._g, ffi.from_buffer(C_TYPES[dtype], out), n)
-    return out
-
-
-class Replay:
-    """A core plus numpy's one-word uint32 buffer of the 64-bit generators (``high``: the saved
-    high half or None), the only front state the vector ops need besides the core's."""
-
-    def __init__(self, name, portable):
-        self.name = name
-        self.set_state(portable)
-
-    def set_state(self, portable):
-        core_state, has_uint32, uinteger = core_state_from_portable(portable)
-        self.core = CORES[self.name](core_state)
-        self.high = uinteger if has_uint32 else None
-
-    def check_state(self, portable):
-        core_state, has_uint32, uinteger = core_state_from_portable(portable)
-        assert same_state(self.core.get(), core_state), "core state differs"
-        assert self.high == (uinteger if has_uint32 else None), "uint32 buffer differs"
-
-    def next_uint32(self, n):
-        if WORD_BITS.get(self.name) == 64:  # numpy: the saved high half, then low halves first
-            got = [self.high] if self.high is not None and n > 0 else []
-            self.high = None if got else self.high
-            pairs = (n - len(got)) // 2 * 2
-            got += c_fill(self.name, self.core, "uint32", pairs, np.uint32).tolist()
-            if len(got) < n:
-                value = self.core.next_raw()
-                got.append(value & 0xFFFFFFFF)
-                self.high = value >> 32
-            return got
-        head = [self.core.next_raw() for _ in range(min(n, 3))]
-        if hasattr(self.core, "fill_uint32"):
-            return head + fill_in_chunks(self.core.fill_uint32, n - len(head), np.uint32).tolist()
-        return head + [self.core.next_raw() for _ in range(n - len(head))]  # MidSquare: its values
-
-    def run(self, op):
-        kind, n = op["op"], op.get("n")
-        if kind == "state":
-            self.check_state(op["expect"])
-        elif kind == "set_state":
-            self.set_state(op["state"])
-        elif kind in ("random_raw", "skip"):
-            got = fill_in_chunks(self.core.fill_raw, n)
-            if kind == "random_raw":
-                assert_seq([str(int(v)) for v in got], op["expect"], "random_raw")
-        elif kind == "next_uint32":
-            assert_seq(self.next_uint32(n), op["expect"], "next_uint32")
-        elif kind == "next_uint64":
-            got = c_fill(self.name, self.core, "uint64", n, np.uint64)
-            assert_seq([str(int(v)) for v in got], op["expect"], "next_uint64")
-        elif kind == "next_double":
-            got = c_fill(self.name, self.core, "double", n, np.float64)
-            assert_seq([fhex(v) for v in got], op["expect"], "next_double")
-        elif kind == "advance" and self.name in ("PCG64", "PCG64DXSM"):
-            delta = int(op["delta"]) % 2**128
-            getattr(lib, f"prng_{PREFIX[self.name]}_advance")(self.core._g, delta >> 64, delta & M64)
-            self.high = None
-        elif kind == "jumped" and self.name == "MT19937":
-            for _ in range(op["jumps"]):
-                self.core.jump()
-        else:
-            raise Stop
-
-
-def first_state_index(case):
-    return next((i for i, op in enumerate(case["ops"]) if op["op"] in ("state", "set_state")), None)
-
-
-REPLAYABLE = [c for _, c in vector_cases("bitgen") if first_state_index(c) is not None]
-
-
-@pytest.mark.parametrize("case", REPLAYABLE, ids=[c["name"] for c in REPLAYABLE])
-def test_vectors_on_c_cores(case):
-    """From the case's first state on, every op the cores and C fills can answer must match."""
-    start = first_state_index(case)
-    first = case["ops"][start]
-    replay = Replay(case["make"]["class"], first.get("expect", first.get("state")))
-    for i, op in enumerate(case["ops"][start + 1:], start + 1):
-        try:
-            replay.run(op)
-        except Stop:
-            break
-        except AssertionError as exc:
-            raise AssertionError(f"op {i} ({op['op']}): {exc}") from None
 
 
 # ---- the C example of native/README.md -------------------------------------------------------

@@ -2,7 +2,7 @@
 engine behind ``prng verify``: one interpreter for the tests and the command.
 
 Cases of a backend-dependent kind (bit generators, Generator) run once per backend in
-``prng.available_backends()``; the others (SeedSequence, seedrandom, RandomState, random.Random,
+``prng.available_backends()``, bit generators a second time with bulk fills; the others (SeedSequence, seedrandom, RandomState, random.Random,
 torch CPU) run once. All expected values come from the real libraries / published KATs.
 """
 
@@ -27,18 +27,27 @@ PER_BACKEND = [pytest.param(c, id=case_id(f, c)) for f, c in REPLAYED if c["kind
 BACKENDLESS = [pytest.param(c, id=case_id(f, c)) for f, c in REPLAYED if c["kind"] in verify.BACKENDLESS_KINDS]
 
 
-def check_case(case, backend):
+BITGEN = [pytest.param(c, id=case_id(f, c)) for f, c in REPLAYED if c["kind"] == "bitgen"]
+
+
+def check_case(case, backend, bulk=False):
     """Replay ``case`` on ``backend``: skip where this machine cannot check it, fail on any mismatch."""
     reason = verify.skip_reason(case)
     if reason:
         pytest.skip(reason)
-    messages = verify.replay_case(case, backend)
+    messages = verify.replay_case(case, backend, bulk=bulk)
     assert not messages, "\n".join(messages)
 
 
 @pytest.mark.parametrize("case", PER_BACKEND)
 def test_case_on_each_backend(case, backend):
     check_case(case, backend)
+
+
+@pytest.mark.parametrize("case", BITGEN)
+def test_bulk_fills_on_each_backend(case, backend):
+    """The same bit-generator case with next_uint32/next_double runs drawn by fill_uint32/fill_double."""
+    check_case(case, backend, bulk=True)
 
 
 @pytest.mark.parametrize("case", BACKENDLESS)
