@@ -483,6 +483,13 @@ def skip_reason(case):
     return None
 
 
+# case kinds that are not replayed here -> the test that checks them
+CHECKED_ELSEWHERE = {
+    "libm": "tests/test_libm_js.py",  # JS ports of glibc's libm, against glibc itself
+    "torch_cuda_printout": "tests/test_torch_cuda.py",  # public printouts, to their printed decimals
+    "torch_cuda": "tests/test_torch_cuda.py",  # vectors/torch_cuda.json, once recorded on a GPU
+}
+
 # case kind -> replay(case, backend) -> messages
 REPLAYERS = {"bitgen": _replay_bitgen, "seedsequence": _replay_seedsequence, "seedrandom": _replay_seedrandom,
              "generator": _replay_generator, "randomstate": _replay_randomstate,
@@ -543,7 +550,8 @@ def verify(vectors_dir=None, backends=None, js=True):
     columns = list(backends)
     if js:
         columns.append("js")
-        cells.update(((row, "js"), cell) for row, cell in js_cells(rows, vectors_dir).items())
+        kinds = {row: {c.get("kind") for c in contents["cases"]} for row, contents in zip(rows, files.values())}
+        cells.update(((row, "js"), cell) for row, cell in js_cells(kinds, vectors_dir).items())
     return Table(rows=rows, columns=columns, cells=cells)
 
 
@@ -554,8 +562,18 @@ def _unchecked_reason(case):
     return skip_reason(case)
 
 
+def _checked_elsewhere(cases):
+    """The test that checks these cases when their kind has no replayer here, else None."""
+    kinds = {c.get("kind") for c in cases}
+    tests = {CHECKED_ELSEWHERE.get(kind) for kind in kinds}
+    return tests.pop() if len(tests) == 1 and None not in tests else None
+
+
 def _python_cell(cases, backend):
     """Replay the cases of one file on one backend (backend-free kinds only on "python")."""
+    elsewhere = _checked_elsewhere(cases)
+    if elsewhere:
+        return Cell("n/a", f"(checked by {elsewhere})")
     runnable = [c for c in cases if backend == "python" or c.get("kind") not in BACKENDLESS_KINDS]
     if not runnable:
         return Cell("n/a", "(no backend)")
@@ -576,26 +594,71 @@ def _python_cell(cases, backend):
 
 # --- JavaScript --------------------------------------------------------------------------------
 
-def js_cells(rows, vectors_dir=None):
-    """A JS cell per family from ``node --test js/test/vectors.test.js`` (TAP output).
+# case kinds that a JS test file other than vectors.test.js replays -> that file (in js/test/)
+JS_TEST_FOR_KIND = {
+    "generator": "generator.test.js",
+    "randomstate": "compat_numpy.test.js",
+    "python_random": "compat_python.test.js",
+    "torch_cpu": "compat_torch.test.js",
+    "libm": "libm.test.js",
+}
+JS_ONLY_PYTHON = {"torch_cuda_printout", "torch_cuda"}  # CUDA is reproduced in Python only
 
-    The JS test has one top-level test per vector file (named ``<family>.json``) with one subtest
-    per case; subtests skipped as "not ported" make the cell ``n/a``. A run that reports no such
-    test gives every family the whole run's result. The vectors directory is passed on as the
-    ``PRNG_VECTORS`` environment variable.
+
+def js_cells(kinds, vectors_dir=None):
+    """A JS cell per family (``kinds``: family -> its case kinds), from node's test runner (TAP output).
+
+    ``vectors.test.js`` has one top-level test per vector file (named ``<family>.json``) with one
+    subtest per case; a family replayed by another test file (JS_TEST_FOR_KIND) gets that file's
+    result. The vectors directory is passed on as the ``PRNG_VECTORS`` environment variable.
     """
+    rows = list(kinds)
     reason = _js_unavailable()
     if reason:
         return {row: Cell("not run", f"({reason})") for row in rows}
     env = dict(os.environ)
     if vectors_dir is not None:
         env["PRNG_VECTORS"] = str(Path(vectors_dir).resolve())
+    cells = {}
+    by_file = {}
+    for row, row_kinds in kinds.items():
+        if row_kinds <= JS_ONLY_PYTHON:
+            cells[row] = Cell("n/a", "(Python only)")
+        elif len(row_kinds) == 1 and next(iter(row_kinds)) in JS_TEST_FOR_KIND:
+            by_file.setdefault(JS_TEST_FOR_KIND[next(iter(row_kinds))], []).append(row)
+    for test_file, file_rows in by_file.items():
+        done = _run_node(Path("test") / test_file, env)
+        cell = _whole_file_cell(test_file, done)
+        cells.update((row, cell) for row in file_rows)
+    rest = [row for row in rows if row not in cells]
+    done = _run_node(JS_TEST, env)
+    if isinstance(done, Cell):
+        cells.update((row, done) for row in rest)
+    else:
+        cells.update(_cells_from_tap(rest, done.stdout, done.returncode))
+    return {row: cells[row] for row in rows}
+
+
+def _run_node(test_file, env):
+    """``node --test`` on one file of js/ with TAP output; a "not run" Cell if node timed out."""
     try:
-        done = subprocess.run(["node", "--test", "--test-reporter=tap", str(JS_TEST)], cwd=JS_DIR, env=env,
+        return subprocess.run(["node", "--test", "--test-reporter=tap", str(test_file)], cwd=JS_DIR, env=env,
                               capture_output=True, text=True, timeout=JS_TIMEOUT)
     except subprocess.TimeoutExpired:
-        return {row: Cell("not run", f"(node timed out after {JS_TIMEOUT} s)") for row in rows}
-    return _cells_from_tap(rows, done.stdout, done.returncode)
+        return Cell("not run", f"(node timed out after {JS_TIMEOUT} s)")
+
+
+def _whole_file_cell(test_file, done):
+    """One cell for a JS test file run as a whole: its pass count, or its failures."""
+    if isinstance(done, Cell):
+        return done
+    passed = re.search(r"^# pass (\d+)", done.stdout, re.MULTILINE)
+    count = passed.group(1) if passed else "?"
+    if done.returncode == 0:
+        return Cell("ok", f"({count} tests in {test_file})")
+    failed = re.findall(r"^ *not ok \d+ - (.*)$", done.stdout, re.MULTILINE)
+    return Cell("FAIL", f"({test_file})", [f"JS test failed: {name}" for name in failed] or
+                [f"node --test {test_file} exited {done.returncode}"])
 
 
 def _js_unavailable():

@@ -15,13 +15,6 @@ from prng import verify
 
 TESTS_DIR = Path(__file__).resolve().parent
 
-# case kinds that prng.verify does not replay -> the test file that checks them
-CHECKED_ELSEWHERE = {
-    "libm": "test_libm_js.py",
-    "torch_cuda_printout": "test_torch_cuda.py",
-    "torch_cuda": "test_torch_cuda.py",   # vectors/torch_cuda.json, once recorded on a GPU
-}
-
 REPLAYED = [(f, c) for f, c in vector_cases() if c["kind"] in verify.REPLAYERS]
 PER_BACKEND = [pytest.param(c, id=case_id(f, c)) for f, c in REPLAYED if c["kind"] not in verify.BACKENDLESS_KINDS]
 BACKENDLESS = [pytest.param(c, id=case_id(f, c)) for f, c in REPLAYED if c["kind"] in verify.BACKENDLESS_KINDS]
@@ -56,11 +49,11 @@ def test_backendless_case(case):
 
 
 def test_every_case_kind_is_checked():
-    """A kind in vectors/ is replayed here or named, with its test file, in CHECKED_ELSEWHERE."""
+    """A kind in vectors/ is replayed here or named, with its test file, in verify.CHECKED_ELSEWHERE."""
     kinds = {c["kind"] for _, c in vector_cases()}
-    unchecked = kinds - set(verify.REPLAYERS) - set(CHECKED_ELSEWHERE)
+    unchecked = kinds - set(verify.REPLAYERS) - set(verify.CHECKED_ELSEWHERE)
     assert not unchecked, f"case kinds no test checks: {sorted(unchecked)}"
-    assert not set(CHECKED_ELSEWHERE) & set(verify.REPLAYERS)
-    for test_file in CHECKED_ELSEWHERE.values():
-        assert (TESTS_DIR / test_file).is_file(), test_file
+    assert not set(verify.CHECKED_ELSEWHERE) & set(verify.REPLAYERS)
+    for test_file in verify.CHECKED_ELSEWHERE.values():
+        assert (TESTS_DIR.parent / test_file).is_file(), test_file
 
