@@ -1,15 +1,19 @@
-"""Builds prng's optional C backend (native/, through cffi); everything else is in pyproject.toml.
+"""Builds prng's optional C backend (native/, through cffi) and ships the shared vectors inside the
+package; everything else is in pyproject.toml.
 
 When the extension cannot be compiled (no C compiler, ...), the install still succeeds without it:
 prng then runs on its numba or pure-Python backend, and the warning below says why.
 """
 
 import os
+import shutil
 import sys
 import sysconfig
+from pathlib import Path
 
 from setuptools import setup
 from setuptools.command.build_ext import build_ext
+from setuptools.command.build_py import build_py
 
 
 def compiler_name(command):
@@ -44,7 +48,19 @@ class OptionalBuildExt(build_ext):
         )
 
 
+class BuildPyWithVectors(build_py):
+    """build_py that also ships vectors/*.json as prng/vectors/, so `prng verify` works after any install."""
+
+    def run(self):
+        super().run()
+        target = Path(self.build_lib) / "prng" / "vectors"
+        target.mkdir(parents=True, exist_ok=True)
+        for path in Path("vectors").glob("*.json"):
+            if path.name not in ("package.json", "package-lock.json"):
+                shutil.copy2(path, target / path.name)
+
+
 setup(
     cffi_modules=["native/build_ffi.py:ffibuilder"],
-    cmdclass={"build_ext": OptionalBuildExt},
+    cmdclass={"build_ext": OptionalBuildExt, "build_py": BuildPyWithVectors},
 )

@@ -666,7 +666,7 @@ def _js_unavailable():
     if shutil.which("node") is None:
         return "node not found"
     if not (JS_DIR / JS_TEST).is_file():
-        return f"{JS_DIR / JS_TEST} not found"
+        return "no js/ checkout beside this installation"
     return None
 
 
