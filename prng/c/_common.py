@@ -8,6 +8,7 @@ from .._prng_c import ffi, lib  # noqa: F401  (re-exported to the cores)
 M64 = (1 << 64) - 1
 _UINT64_ARRAY = ffi.typeof("uint64_t[]")
 _UINT32_ARRAY = ffi.typeof("uint32_t[]")
+_DOUBLE_ARRAY = ffi.typeof("double[]")
 
 
 def u64_out(out):
@@ -18,6 +19,11 @@ def u64_out(out):
 def u32_out(out):
     """uint32_t * to a writable C-contiguous uint32 array's data."""
     return ffi.from_buffer(_UINT32_ARRAY, out, True)
+
+
+def f64_out(out):
+    """double * to a writable C-contiguous float64 array's data."""
+    return ffi.from_buffer(_DOUBLE_ARRAY, out, True)
 
 
 def array_copy(field, dtype):

@@ -1,6 +1,6 @@
 """MiddleSquareWeyl core over native/msws.c (Widynski's msws32)."""
 
-from ._common import ffi, lib, u32_out, u64_out
+from ._common import f64_out, ffi, lib, u32_out, u64_out
 
 
 class MiddleSquareWeylCore:
@@ -19,6 +19,9 @@ class MiddleSquareWeylCore:
 
     def fill_raw(self, out):
         lib.prng_msws_fill_raw(self._g, u64_out(out), out.size)
+
+    def fill_double(self, out):
+        lib.prng_msws_fill_double(self._g, f64_out(out), out.size)
 
     def fill_uint32(self, out):
         lib.prng_msws_fill_uint32(self._g, u32_out(out), out.size)

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from ._common import array_copy, ffi, lib, u32_out, u64_out
+from ._common import array_copy, f64_out, ffi, lib, u32_out, u64_out
 
 
 class MT19937Core:
@@ -22,6 +22,9 @@ class MT19937Core:
 
     def fill_raw(self, out):
         lib.prng_mt19937_fill_raw(self._g, u64_out(out), out.size)
+
+    def fill_double(self, out):
+        lib.prng_mt19937_fill_double(self._g, f64_out(out), out.size)
 
     def fill_uint32(self, out):
         lib.prng_mt19937_fill_uint32(self._g, u32_out(out), out.size)

@@ -1,6 +1,6 @@
 """PCG64 and PCG64DXSM cores over native/pcg64.c (numpy's pcg64.h, bulk fills on 4 interleaved chains)."""
 
-from ._common import ffi, join128, lib, split128, u64_out
+from ._common import f64_out, ffi, join128, lib, split128, u64_out
 
 
 class PCG64Core:
@@ -8,6 +8,7 @@ class PCG64Core:
 
     _next = lib.prng_pcg64_next_uint64
     _fill = lib.prng_pcg64_fill_uint64
+    _fill_double = lib.prng_pcg64_fill_double
 
     def __init__(self, state):
         g = ffi.new("prng_pcg64_t *")
@@ -25,9 +26,13 @@ class PCG64Core:
     def fill_raw(self, out):
         self._fill(self._g, u64_out(out), out.size)
 
+    def fill_double(self, out):
+        self._fill_double(self._g, f64_out(out), out.size)
+
 
 class PCG64DXSMCore(PCG64Core):
     """Same state; DXSM output of the old state, then a step with the cheap multiplier."""
 
     _next = lib.prng_pcg64dxsm_next_uint64
     _fill = lib.prng_pcg64dxsm_fill_uint64
+    _fill_double = lib.prng_pcg64dxsm_fill_double

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from ._common import PhiloxStructCore, lib, u64_out
+from ._common import PhiloxStructCore, f64_out, lib, u64_out
 
 
 class PhiloxCore(PhiloxStructCore):
@@ -16,3 +16,6 @@ class PhiloxCore(PhiloxStructCore):
 
     def fill_raw(self, out):
         lib.prng_philox_fill_uint64(self._g, u64_out(out), out.size)
+
+    def fill_double(self, out):
+        lib.prng_philox_fill_double(self._g, f64_out(out), out.size)

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from ._common import PhiloxStructCore, lib, u32_out, u64_out
+from ._common import PhiloxStructCore, f64_out, lib, u32_out, u64_out
 
 
 class Philox4x32Core(PhiloxStructCore):
@@ -16,6 +16,9 @@ class Philox4x32Core(PhiloxStructCore):
 
     def fill_raw(self, out):
         lib.prng_philox4x32_fill_raw(self._g, u64_out(out), out.size)
+
+    def fill_double(self, out):
+        lib.prng_philox4x32_fill_double(self._g, f64_out(out), out.size)
 
     def fill_uint32(self, out):
         lib.prng_philox4x32_fill_uint32(self._g, u32_out(out), out.size)
