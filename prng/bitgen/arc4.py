@@ -7,7 +7,6 @@ RC4 keystream after 256 dropped bytes is read big-endian: ``bytes(4)`` is seedra
 
 import math
 import re
-from decimal import Decimal
 
 import numpy as np
 
@@ -33,6 +32,8 @@ def js_number_to_string(x):
         return "0"
     if x < 0:
         return "-" + js_number_to_string(-x)
+    from decimal import Decimal  # only numeric seeds need it
+
     _, digit_tuple, exponent = Decimal(repr(x)).as_tuple()
     digits = "".join(map(str, digit_tuple)).rstrip("0")
     k = len(digits)
