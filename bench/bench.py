@@ -2,10 +2,12 @@
 
     python bench/bench.py [--runs 5] [--out bench/RESULTS.md]
 
-For n = 10**3 and 10**7 it times ``random_raw(n)`` into a new array, ``random_raw(n, out=arr)`` and
-``fill_double`` (n doubles, the work of numpy's ``Generator.random(n)``), reports the median ns per value
-over ``--runs`` runs and the ratio to numpy's time measured in the same run, and writes a Markdown table.
-Philox4x32 is compared per 64 bits of output (two of its 32-bit words against one numpy Philox value).
+For n = 10**3 and 10**7 it times ``random_raw(n)`` into a new array, ``random_raw(n, out=arr)``,
+``fill_uint32`` of 2n words into a caller's array (64 bits of output per value, the bytes numpy's
+``random_raw(n)`` writes) and ``fill_double`` (n doubles, the work of numpy's ``Generator.random(n)``),
+reports the median ns per value over ``--runs`` runs and the ratio to numpy's time measured in the same
+run, and writes a Markdown table. Philox4x32 is compared per 64 bits of output (two of its 32-bit
+words against one numpy Philox value).
 The pure-Python backend is timed at n = 10**3 only.
 """
 
@@ -50,20 +52,27 @@ def median_seconds(fn, runs, repeat):
     return statistics.median(times)
 
 
-def operations(gen, n):
-    """The timed operations on ``gen`` for ``n`` values: name -> zero-argument callable."""
-    out = np.empty(n, dtype=np.uint64)
+def operations(gen, n, per_value=1):
+    """The timed operations on ``gen`` for ``n`` numpy-sized values: name -> zero-argument callable.
+
+    ``per_value`` prng values make one numpy value (2 for Philox4x32's 32-bit words), except in
+    ``fill_uint32``, which writes as many bytes as numpy's ``random_raw(n)``: 2n 32-bit words.
+    """
+    out = np.empty(n * per_value, dtype=np.uint64)
     doubles = np.empty(n)
+    words = np.empty(2 * n, dtype=np.uint32)
     if isinstance(gen, np.random.BitGenerator):
         numpy_gen = np.random.Generator(gen)
         return {
             "random_raw(n)": lambda: gen.random_raw(n),
             "random_raw(n, out=)": lambda: gen.random_raw(n),  # numpy has no out=: a new array each time
+            "fill_uint32 (64 bits/value, out=)": lambda: gen.random_raw(n),
             "doubles": lambda: numpy_gen.random(n, out=doubles),
         }
     return {
-        "random_raw(n)": lambda: gen.random_raw(n),
+        "random_raw(n)": lambda: gen.random_raw(n * per_value),
         "random_raw(n, out=)": lambda: gen.random_raw(out=out),
+        "fill_uint32 (64 bits/value, out=)": lambda: gen.fill_uint32(words),
         "doubles": lambda: gen.fill_double(doubles),
     }
 
@@ -79,7 +88,7 @@ def bench(runs):
             for backend in prng.available_backends():
                 if backend == "python" and n > 10**3:
                     continue
-                ops = operations(make(name, backend), n * per_value)
+                ops = operations(make(name, backend), n, per_value)
                 for op, fn in ops.items():
                     seconds = median_seconds(fn, runs, repeat if backend != "python" else 1)
                     rows.append((name, backend, n, op, seconds / n * 1e9, seconds / ref[op], numpy_name))

@@ -120,8 +120,8 @@ class BitGenerator:
             if flat.shape[0] and self._has_uint32:
                 flat[0], self._has_uint32, start = self._uinteger, 0, 1
             pairs = self._raw((flat.shape[0] - start) // 2)
-            flat[start : start + 2 * pairs.shape[0] : 2] = pairs & M32
-            flat[start + 1 : start + 2 * pairs.shape[0] : 2] = pairs >> 32
+            # each draw as two little-endian 32-bit words: its low half first, as numpy hands them out
+            flat[start : start + 2 * pairs.shape[0]] = pairs.astype("<u8", copy=False).view("<u4")
             if pairs.shape[0]:
                 self._uinteger = int(pairs[-1] >> 32)  # numpy leaves the last high half in uinteger
             if (flat.shape[0] - start) % 2:
