@@ -6,8 +6,9 @@
  * system), so other jobs on a shared machine distort the figures less than wall time. Writes
  * bench/RESULTS.md.
  *
- *   node bench/bench.mjs            # all cases (a few minutes)
- *   node bench/bench.mjs --case X   # one case in this process (what the driver spawns)
+ *   node bench/bench.mjs              # all cases (a few minutes); writes bench/RESULTS.md
+ *   node bench/bench.mjs --only RE    # the cases whose name matches RE; prints, writes nothing
+ *   node bench/bench.mjs --case X     # one case in this process (what the driver spawns)
  */
 import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
@@ -130,23 +131,26 @@ function machine() {
   return `${cpus[0]?.model ?? "unknown CPU"}, ${cpus.length} cores, ${os.platform()} ${os.release()}, node ${process.version}`;
 }
 
-/** Runs every case PROCESSES times in fresh processes and writes the table. */
-function runAll() {
+/** Runs every case (or those `only` matches) PROCESSES times in fresh processes; writes the table for all. */
+function runAll(only) {
   const self = fileURLToPath(import.meta.url);
+  const names = Object.keys(CASES).filter((name) => !only || only.test(name));
   const results = {};
   for (let p = 0; p < PROCESSES; p++) {
-    for (const name of Object.keys(CASES)) {
+    for (const name of names) {
       const out = execFileSync(process.execPath, [self, "--case", name], { encoding: "utf8" });
       (results[name] ??= []).push(JSON.parse(out).median);
     }
   }
-  const rows = Object.entries(CASES).map(([name, [group, reference]]) => {
+  const rows = names.map((name) => {
+    const [group, reference] = CASES[name];
     const m = median(results[name]);
-    const ratio = reference ? (m / median(results[reference])).toFixed(2) + "x " + reference : "";
+    const ratio = reference && results[reference] ? (m / median(results[reference])).toFixed(2) + "x " + reference : "";
     const range = `${Math.min(...results[name]).toFixed(1)}-${Math.max(...results[name]).toFixed(1)}`;
     console.log(`${name.padEnd(34)} ${m.toFixed(1).padStart(7)} M/s  [${range}]  ${ratio}`);
     return `| ${group} | ${name} | ${m.toFixed(1)} | ${range} | ${ratio} |`;
   });
+  if (only) return;
   const text = [
     "# JS benchmark results",
     "",
@@ -168,5 +172,6 @@ function runAll() {
 }
 
 const at = process.argv.indexOf("--case");
+const onlyAt = process.argv.indexOf("--only");
 if (at >= 0) await runCase(process.argv[at + 1]);
-else runAll();
+else runAll(onlyAt >= 0 ? new RegExp(process.argv[onlyAt + 1]) : null);

@@ -4,7 +4,7 @@
  */
 import { BitGenerator32 } from "./bitgen.js";
 import { checkArray, toBigInt, toWordsOrInt } from "./checks.js";
-import { fromLimbs, mulhi32, toLimbs } from "./limbs.js";
+import { fromLimbs, mulhi32, mulhiLo32, toLimbs } from "./limbs.js";
 import { incrementLimbs } from "./philox.js";
 import { toSeedSequence } from "./seedsequence.js";
 import { readInt, readObject, readState, readUintArray } from "./state.js";
@@ -22,19 +22,73 @@ const MASK128 = (1n << 128n) - 1n;
  */
 export function philox4x32Block(c0, c1, c2, c3, k0, k1, out, o) {
   for (let round = 0; round < 10; round++) {
-    if (round > 0) {
-      k0 = (k0 + W0) >>> 0;
-      k1 = (k1 + W1) >>> 0;
-    }
-    const hi0 = mulhi32(M0, c0), lo0 = Math.imul(M0, c0) >>> 0;
-    const hi1 = mulhi32(M1, c2), lo1 = Math.imul(M1, c2) >>> 0;
-    c0 = (hi1 ^ c1 ^ k0) >>> 0;
+    const hi0 = mulhi32(M0, c0), lo0 = Math.imul(M0, c0);
+    const hi1 = mulhi32(M1, c2), lo1 = Math.imul(M1, c2);
+    c0 = hi1 ^ c1 ^ k0;
     c1 = lo1;
-    c2 = (hi0 ^ c3 ^ k1) >>> 0;
+    c2 = hi0 ^ c3 ^ k1;
     c3 = lo0;
+    k0 = (k0 + W0) | 0;
+    k1 = (k1 + W1) | 0;
   }
   out[o] = c0; out[o + 1] = c1; out[o + 2] = c2; out[o + 3] = c3;
 }
+
+/**
+ * The blocks of counters ctr, ctr + 1, ..., ctr + blocks - 1 (`ctr`: 4 words, `key`: 2 words),
+ * written to out from `o`; `ctr` ends `blocks` further on. While the low counter word does not wrap,
+ * four counters (n0 + 0..3, n1, n2, n3) go through the rounds side by side in lanes a, b, c, d so
+ * that the CPU overlaps their multiplies, which also makes `mulhiLo32` the faster high word there.
+ */
+function philox4x32Blocks(ctr, key, out, o, blocks) {
+  let n0 = ctr[0], n1 = ctr[1], n2 = ctr[2], n3 = ctr[3];
+  const key0 = key[0], key1 = key[1];
+  for (let left = blocks; left > 0;) {
+    if (left < 4 || n0 > 0xfffffffb) {
+      philox4x32Block(n0, n1, n2, n3, key0, key1, out, o);
+      n0 = (n0 + 1) >>> 0; // counter += 1 with carry
+      if (n0 === 0) {
+        n1 = (n1 + 1) >>> 0;
+        if (n1 === 0) {
+          n2 = (n2 + 1) >>> 0;
+          if (n2 === 0) n3 = (n3 + 1) >>> 0;
+        }
+      }
+      o += 4;
+      left--;
+      continue;
+    }
+    let a0 = n0, a1 = n1, a2 = n2, a3 = n3, b0 = n0 + 1, b1 = n1, b2 = n2, b3 = n3;
+    let c0 = n0 + 2, c1 = n1, c2 = n2, c3 = n3, d0 = n0 + 3, d1 = n1, d2 = n2, d3 = n3;
+    let k0 = key0, k1 = key1;
+    for (let round = 0; round < 10; round++) {
+      const la = Math.imul(a0, M0), ma = Math.imul(a2, M1), lb = Math.imul(b0, M0), mb = Math.imul(b2, M1);
+      const lc = Math.imul(c0, M0), mc = Math.imul(c2, M1), ld = Math.imul(d0, M0), md = Math.imul(d2, M1);
+      const ha = mulhiLo32(a0, M0, la), ia = mulhiLo32(a2, M1, ma), hb = mulhiLo32(b0, M0, lb), ib = mulhiLo32(b2, M1, mb);
+      const hc = mulhiLo32(c0, M0, lc), ic = mulhiLo32(c2, M1, mc), hd = mulhiLo32(d0, M0, ld), id = mulhiLo32(d2, M1, md);
+      a0 = ia ^ a1 ^ k0; a1 = ma; a2 = ha ^ a3 ^ k1; a3 = la;
+      b0 = ib ^ b1 ^ k0; b1 = mb; b2 = hb ^ b3 ^ k1; b3 = lb;
+      c0 = ic ^ c1 ^ k0; c1 = mc; c2 = hc ^ c3 ^ k1; c3 = lc;
+      d0 = id ^ d1 ^ k0; d1 = md; d2 = hd ^ d3 ^ k1; d3 = ld;
+      k0 = (k0 + W0) | 0;
+      k1 = (k1 + W1) | 0;
+    }
+    out[o] = a0; out[o + 1] = a1; out[o + 2] = a2; out[o + 3] = a3;
+    out[o + 4] = b0; out[o + 5] = b1; out[o + 6] = b2; out[o + 7] = b3;
+    out[o + 8] = c0; out[o + 9] = c1; out[o + 10] = c2; out[o + 11] = c3;
+    out[o + 12] = d0; out[o + 13] = d1; out[o + 14] = d2; out[o + 15] = d3;
+    n0 += 4;
+    o += 16;
+    left -= 4;
+  }
+  ctr[0] = n0; ctr[1] = n1; ctr[2] = n2; ctr[3] = n3;
+}
+
+// A short run of the kernel at load (long enough for V8 to start collecting type feedback; both
+// paths, the counter wrapping) covers every path before V8 optimizes it in the middle of a long call
+// (on-stack replacement): an OSR'd loop whose exit never ran with feedback bails out there on every
+// later call.
+philox4x32Blocks(Uint32Array.of(0xffffffe0, 0, 0, 0), new Uint32Array(2), new Uint32Array(164), 0, 41);
 
 export class Philox4x32 extends BitGenerator32 {
   /**
@@ -69,27 +123,17 @@ export class Philox4x32 extends BitGenerator32 {
     return this._buffer[this._bufferPos++];
   }
 
-  /** `out[i] = nextUint32()` for every i; whole blocks go straight into `out` with the state in locals. */
+  /** `out[i] = nextUint32()` for every i: whole blocks go straight into `out`. */
   fillUint32(out) {
     checkArray(out, Uint32Array, "out");
     let i = 0;
     while (i < out.length && this._bufferPos < 4) out[i++] = this._buffer[this._bufferPos++];
-    const ctr = this._counter, k0 = this._key[0], k1 = this._key[1];
-    let c0 = ctr[0], c1 = ctr[1], c2 = ctr[2], c3 = ctr[3];
-    for (; i + 4 <= out.length; i += 4) {
-      philox4x32Block(c0, c1, c2, c3, k0, k1, out, i);
-      // counter += 1 with carry, on the locals
-      c0 = (c0 + 1) >>> 0;
-      if (c0 === 0) {
-        c1 = (c1 + 1) >>> 0;
-        if (c1 === 0) {
-          c2 = (c2 + 1) >>> 0;
-          if (c2 === 0) c3 = (c3 + 1) >>> 0;
-        }
-      }
+    const blocks = (out.length - i) >>> 2;
+    if (blocks > 0) {
+      philox4x32Blocks(this._counter, this._key, out, i, blocks);
+      i += 4 * blocks;
+      this._buffer.set(out.subarray(i - 4, i)); // the last block, all used
     }
-    ctr[0] = c0; ctr[1] = c1; ctr[2] = c2; ctr[3] = c3;
-    if (i > 0 && this._bufferPos === 4) this._buffer.set(out.subarray(i - 4, i)); // the last block, all used
     while (i < out.length) out[i++] = this.nextUint32();
     return out;
   }
