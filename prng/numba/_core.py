@@ -3,8 +3,28 @@
 Every numba core keeps its whole state in one small numpy array and hands it
 to two ``@njit`` kernels of its module: ``<algo>_next(state)`` and
 ``<algo>_fill(state, out)``.  The subclasses only say which kernels and how
-the array maps to and from the core-state dict.
+the array maps to and from the core-state dict.  ``Doubles64`` / ``Doubles32`` add
+``fill_double`` (numpy's next_double) to the cores whose doubles are numpy's.
 """
+
+import numpy as np
+from numba import njit
+
+TWO_M53 = 1.0 / 9007199254740992.0
+
+
+@njit(cache=True)
+def doubles_from_words(words, out):
+    """numpy's next_double of a 64-bit generator, from its draws: ``(w >> 11) * 2**-53``."""
+    for i in range(out.shape[0]):
+        out[i] = (words[i] >> np.uint64(11)) * TWO_M53
+
+
+@njit(cache=True)
+def doubles_from_word_pairs(words, out):
+    """numpy's MT19937 next_double from pairs of 32-bit draws: ``((a >> 5) * 2**26 + (b >> 6)) * 2**-53``."""
+    for i in range(out.shape[0]):
+        out[i] = ((words[2 * i] >> np.uint64(5)) * 67108864.0 + (words[2 * i + 1] >> np.uint64(6))) * TWO_M53
 
 
 class KernelCore:
@@ -41,3 +61,21 @@ class Kernel32Core(KernelCore):
     def fill_uint32(self, out):
         """``out[i] = next_uint32()`` for every element of a C-contiguous uint32 array."""
         self.fill_kernel(self._state, out)
+
+
+class Doubles64:
+    """``fill_double`` for a 64-bit generator: one draw per double."""
+
+    def fill_double(self, out):
+        words = np.empty(out.shape[0], dtype=np.uint64)
+        self.fill_kernel(self._state, words)
+        doubles_from_words(words, out)
+
+
+class Doubles32:
+    """``fill_double`` for a 32-bit generator: two draws per double, the first one high."""
+
+    def fill_double(self, out):
+        words = np.empty(2 * out.shape[0], dtype=np.uint64)
+        self.fill_kernel(self._state, words)
+        doubles_from_word_pairs(words, out)

@@ -8,7 +8,7 @@ code; ``msws_fill(state, out)`` fills a uint64 or uint32 array.
 import numpy as np
 from numba import njit
 
-from ._core import Kernel32Core
+from ._core import Doubles32, Kernel32Core
 
 _MASK32 = np.uint64(0xFFFFFFFF)
 _SHIFT32 = np.uint64(32)
@@ -51,7 +51,7 @@ def msws_fill(state, out):
     state[0], state[1] = x, w
 
 
-class MiddleSquareWeylCore(Kernel32Core):
+class MiddleSquareWeylCore(Doubles32, Kernel32Core):
     """numba core of :class:`prng.MiddleSquareWeyl`."""
 
     to_array = staticmethod(state_array)

@@ -17,7 +17,7 @@ from importlib import resources
 import numpy as np
 from numba import njit
 
-from ._core import Kernel32Core
+from ._core import Doubles32, Kernel32Core
 
 N = 624
 """Words in the key."""
@@ -151,7 +151,7 @@ def mt19937_jump(state, poly):
     state[POS] = pos
 
 
-class MT19937Core(Kernel32Core):
+class MT19937Core(Doubles32, Kernel32Core):
     """numba core of :class:`prng.MT19937` (numpy's MT19937 stream)."""
 
     def jump(self):

@@ -13,7 +13,7 @@ place and give numpy's ``random_raw`` stream.
 import numpy as np
 from numba import njit
 
-from ._core import KernelCore
+from ._core import Doubles64, KernelCore
 from ._uint128 import mul_add
 
 MULT_HI = np.uint64(0x2360ED051FC65DA4)
@@ -134,7 +134,7 @@ def pcg64dxsm_fill(state, out):
         hi, lo = mul_add(hi, lo, _ZERO, CHEAP_MULT, inc_hi, inc_lo)
     state[0], state[1] = hi, lo
 
-class PCG64Core(KernelCore):
+class PCG64Core(Doubles64, KernelCore):
     """numba core of :class:`prng.PCG64` (numpy's PCG64 stream)."""
 
     to_array = staticmethod(state_array)
@@ -143,7 +143,7 @@ class PCG64Core(KernelCore):
     fill_kernel = staticmethod(pcg64_fill)
 
 
-class PCG64DXSMCore(KernelCore):
+class PCG64DXSMCore(Doubles64, KernelCore):
     """numba core of :class:`prng.PCG64DXSM` (numpy's PCG64DXSM stream)."""
 
     to_array = staticmethod(state_array)

@@ -16,7 +16,7 @@ from numba import njit
 from ._buffered import (BLOCK, BUFFER, BUFFER_POS, COUNTER, KEY, ROUNDS, buffered_next, buffered_state_array,
                         drain, increment_counter, philox_rounds)
 from ._buffered import buffered_core_state as core_state
-from ._core import KernelCore
+from ._core import Doubles64, KernelCore
 from ._uint128 import mul_wide
 
 _M0 = np.uint64(0xD2E7470EE14C6C93)
@@ -103,7 +103,7 @@ def philox_fill(state, out):
         out[i] = philox_next(state)
         i += 1
 
-class PhiloxCore(KernelCore):
+class PhiloxCore(Doubles64, KernelCore):
     """numba core of :class:`prng.Philox` (numpy's Philox 4x64-10 stream)."""
 
     to_array = staticmethod(state_array)

@@ -14,7 +14,7 @@ from numba import njit
 from ._buffered import (BLOCK, BUFFER, BUFFER_POS, COUNTER, KEY, ROUNDS, buffered_next, buffered_state_array,
                         drain, increment_counter, philox_rounds)
 from ._buffered import buffered_core_state as core_state
-from ._core import Kernel32Core
+from ._core import Doubles32, Kernel32Core
 
 LANES = 128
 """Most blocks a fill computes side by side (as SIMD lanes)."""
@@ -138,7 +138,7 @@ def philox4x32_fill(state, out):
             i = _lanes_to_output(state, lanes, blocks, out, i)
 
 
-class Philox4x32Core(Kernel32Core):
+class Philox4x32Core(Doubles32, Kernel32Core):
     """numba core of :class:`prng.Philox4x32` (Random123 Philox4x32-10, cuRAND's stream)."""
 
     to_array = staticmethod(state_array)
