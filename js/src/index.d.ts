@@ -81,24 +81,19 @@ export interface BitGenerator<S extends State = State> {
   state: S;
 }
 
-declare class PCG64Base<S extends PCG64State> implements BitGenerator<S> {
+interface PCG64Base<S extends PCG64State> extends BitGenerator<S> {}
+declare class PCG64Base<S extends PCG64State> {
   constructor(seed?: Seed);
   readonly seedSeq: SeedSequence;
-  nextUint32(): number;
-  nextUint64(): bigint;
-  nextDouble(): number;
-  randomRaw(n: number): BigUint64Array;
-  fillUint32(out: Uint32Array): Uint32Array;
-  fillDouble(out: Float64Array): Float64Array;
   /** `delta` steps ahead (negative: back), mod 2**128. */
   advance(delta: Int): this;
   jumped(jumps?: number): this;
-  state: S;
 }
 export class PCG64 extends PCG64Base<PCG64State> {}
 export class PCG64DXSM extends PCG64Base<PCG64State> {}
 
-export class MT19937 implements BitGenerator<MT19937State> {
+export interface MT19937 extends BitGenerator<MT19937State> {}
+export class MT19937 {
   /** numpy's SeedSequence seeding (`pos = 623`). */
   constructor(seed?: Seed);
   /** `init_genrand(seed)`: C++ std::mt19937, RandomState(int), torch.manual_seed. */
@@ -106,15 +101,8 @@ export class MT19937 implements BitGenerator<MT19937State> {
   /** `init_by_array(words)`: mt19937ar, CPython random.seed, RandomState(list). */
   static fromArray(words: Words): MT19937;
   readonly seedSeq?: SeedSequence;
-  nextUint32(): number;
-  nextUint64(): bigint;
-  nextDouble(): number;
-  randomRaw(n: number): BigUint64Array;
-  fillUint32(out: Uint32Array): Uint32Array;
-  fillDouble(out: Float64Array): Float64Array;
   /** `jumps * 2**128` draws ahead (numpy's jumped); this generator is unchanged. */
   jumped(jumps?: number): MT19937;
-  state: MT19937State;
 }
 
 export interface CounterOptions {
@@ -122,82 +110,52 @@ export interface CounterOptions {
   key?: Int | Words;
 }
 
-export class Philox implements BitGenerator<PhiloxState> {
+export interface Philox extends BitGenerator<PhiloxState> {}
+export class Philox {
   /** numpy's Philox (4x64-10): `key` below 2**128 or 2 words, `counter` below 2**256 or 4 words. */
   constructor(seed?: Seed, options?: CounterOptions);
   readonly seedSeq?: SeedSequence;
-  nextUint32(): number;
-  nextUint64(): bigint;
-  nextDouble(): number;
-  randomRaw(n: number): BigUint64Array;
-  fillUint32(out: Uint32Array): Uint32Array;
-  fillDouble(out: Float64Array): Float64Array;
   /** `delta` blocks of 4 outputs ahead, mod 2**256. */
   advance(delta: Int): this;
   jumped(jumps?: number): Philox;
-  state: PhiloxState;
 }
 
-export class Philox4x32 implements BitGenerator<Philox4x32State> {
+export interface Philox4x32 extends BitGenerator<Philox4x32State> {}
+export class Philox4x32 {
   /** Random123 Philox4x32-10, cuRAND counter order: `key` below 2**64 or 2 words, `counter` below 2**128 or 4 words. */
   constructor(seed?: Seed, options?: CounterOptions);
   readonly seedSeq?: SeedSequence;
-  nextUint32(): number;
-  nextUint64(): bigint;
-  nextDouble(): number;
-  randomRaw(n: number): BigUint64Array;
-  fillUint32(out: Uint32Array): Uint32Array;
-  fillDouble(out: Float64Array): Float64Array;
   /** `delta` blocks of 4 outputs ahead, mod 2**128. */
   advance(delta: Int): this;
-  state: Philox4x32State;
 }
 
-export class MidSquare implements BitGenerator<MidSquareState> {
+export interface MidSquare extends BitGenerator<MidSquareState> {}
+export class MidSquare {
   /** `seed` in [0, 10**digits); `digits` even in [2, 18] (default 4). */
   constructor(seed: Int, options?: { digits?: number });
   readonly digits: number;
   /** Squares the state, keeps the middle digits, returns the new state. */
   next(): bigint;
-  nextUint32(): number;
-  nextUint64(): bigint;
-  nextDouble(): number;
-  randomRaw(n: number): BigUint64Array;
-  fillUint32(out: Uint32Array): Uint32Array;
-  fillDouble(out: Float64Array): Float64Array;
   period(): { tail: number; cycle: number };
-  state: MidSquareState;
 }
 
-export class MiddleSquareWeyl implements BitGenerator<MiddleSquareWeylState> {
+export interface MiddleSquareWeyl extends BitGenerator<MiddleSquareWeylState> {}
+export class MiddleSquareWeyl {
   /** `seed`: the odd 64-bit Weyl constant. */
   constructor(seed: Int);
-  nextUint32(): number;
-  nextUint64(): bigint;
-  nextDouble(): number;
-  randomRaw(n: number): BigUint64Array;
-  fillUint32(out: Uint32Array): Uint32Array;
-  fillDouble(out: Float64Array): Float64Array;
-  state: MiddleSquareWeylState;
 }
 
 /** A seed as seedrandom takes it. */
 export type SeedrandomSeed = string | number | boolean | object;
 
-export class ARC4 implements BitGenerator<ARC4State> {
+export interface ARC4 extends BitGenerator<ARC4State> {}
+export class ARC4 {
   constructor(seed: SeedrandomSeed);
   /** seedrandom's `g(count)`: `count` keystream bytes, big-endian. */
   bytes(count: number): number;
-  nextUint32(): number;
-  nextUint64(): bigint;
   /** seedrandom's `prng()`. */
-  nextDouble(): number;
-  randomRaw(n: number): BigUint64Array;
-  fillUint32(out: Uint32Array): Uint32Array;
-  fillDouble(out: Float64Array): Float64Array;
   seedrandomState(): SeedrandomState;
   setSeedrandomState(value: SeedrandomState, name?: string): void;
-  state: ARC4State;
 }
 
 export type Algorithm = "pcg64" | "pcg64dxsm" | "mt19937" | "philox" | "philox4x32" | "msws" | "midsquare" | "arc4";
