@@ -2,7 +2,13 @@
 
 A front seeds, validates, keeps numpy's buffered uint32 half, and converts between numpy's ``state``
 dict and the backend core's state; the core (``prng._backends``) produces the stream.
+
+Like numpy's, every front has a ``lock`` (a ``threading.Lock``) held for each draw, bulk call and state
+access, so a generator shared between threads hands every value out exactly once. The unlocked twins
+(``_next_uint64``, ...) serve the samplers, which hold the lock for a whole call (``prng._sampling``).
 """
+
+import threading
 
 import numpy as np
 
@@ -34,6 +40,7 @@ class BitGenerator:
 
     def _setup(self, core_state, backend, seed_seq=None):
         """Create the core for ``backend`` from a validated core-state dict and reset the uint32 buffer."""
+        self.lock = threading.Lock()
         self._backend = _backends.resolve(backend)
         self._core = _backends.core_class(type(self).__name__, self._backend)(core_state)
         self._seed_seq = seed_seq
@@ -64,6 +71,10 @@ class BitGenerator:
 
         ``out`` fills a caller's C-contiguous uint64 array instead of allocating one.
         """
+        with self.lock:
+            return self._random_raw(size, output, out)
+
+    def _random_raw(self, size, output, out):
         if out is not None:
             flat = _writable_flat(out, np.uint64)
             if size is not None and as_size(size) != out.shape:
@@ -80,13 +91,26 @@ class BitGenerator:
 
     def next_uint64(self):
         """One 64-bit draw: the natural output, or two 32-bit outputs with the first as the high half."""
+        with self.lock:
+            return self._next_uint64()
+
+    def next_uint32(self):
+        """One 32-bit draw; 64-bit generators hand out each output's low half, then its high half."""
+        with self.lock:
+            return self._next_uint32()
+
+    def next_double(self):
+        """A double in [0, 1) on the 2**-53 grid (numpy's next_double for this generator)."""
+        with self.lock:
+            return self._next_double()
+
+    def _next_uint64(self):
         if self.word_bits == 64:
             return self._core.next_raw()
         high = self._core.next_raw()
         return (high << 32) | self._core.next_raw()
 
-    def next_uint32(self):
-        """One 32-bit draw; 64-bit generators hand out each output's low half, then its high half."""
+    def _next_uint32(self):
         if self.word_bits == 32:
             return self._core.next_raw()
         if self._has_uint32:
@@ -97,8 +121,7 @@ class BitGenerator:
         self._uinteger = value >> 32
         return value & M32
 
-    def next_double(self):
-        """A double in [0, 1) on the 2**-53 grid (numpy's next_double for this generator)."""
+    def _next_double(self):
         if self.word_bits == 64:
             return (self._core.next_raw() >> 11) * TWO_M53
         a = self._core.next_raw() >> 5
@@ -109,6 +132,10 @@ class BitGenerator:
 
     def fill_uint32(self, out):
         """Fill ``out`` (a uint32 array) with ``next_uint32()`` draws, buffered half included; returns it."""
+        with self.lock:
+            return self._fill_uint32(out)
+
+    def _fill_uint32(self, out):
         flat = _writable_flat(out, np.uint32)
         if self.word_bits == 32:
             if hasattr(self._core, "fill_uint32"):
@@ -125,10 +152,10 @@ class BitGenerator:
             if pairs.shape[0]:
                 self._uinteger = int(pairs[-1] >> 32)  # numpy leaves the last high half in uinteger
             if (flat.shape[0] - start) % 2:
-                flat[-1] = self.next_uint32()
+                flat[-1] = self._next_uint32()
         else:
             for i in range(flat.shape[0]):
-                flat[i] = self.next_uint32()
+                flat[i] = self._next_uint32()
         return out
 
     def fill_double(self, out):
@@ -136,10 +163,14 @@ class BitGenerator:
 
         Cores may supply ``fill_double`` (numpy's next_double for their word size) as a fast path.
         """
+        with self.lock:
+            return self._fill_double(out)
+
+    def _fill_double(self, out):
         flat = _writable_flat(out, np.float64)
-        if type(self).next_double is not BitGenerator.next_double:  # ARC4, MidSquare: their own doubles
+        if type(self)._next_double is not BitGenerator._next_double:  # ARC4, MidSquare: their own doubles
             for i in range(flat.shape[0]):
-                flat[i] = self.next_double()
+                flat[i] = self._next_double()
         elif hasattr(self._core, "fill_double"):
             self._core.fill_double(flat)
         elif self.word_bits == 64:
@@ -161,14 +192,25 @@ class BitGenerator:
     @property
     def state(self):
         """numpy's state dict (settable; a failed assignment leaves the generator unchanged)."""
-        return self._state_from_core(self._core.get())
+        with self.lock:
+            return self._state_from_core(self._core.get())
 
     @state.setter
     def state(self, value):
         core_state, buffered = self._core_state_from(value)
         core = type(self._core)(core_state)
-        self._core = core
-        self._has_uint32, self._uinteger = buffered
+        with self.lock:
+            self._core = core
+            self._has_uint32, self._uinteger = buffered
+
+    def _sampler_backend(self):
+        """The backend whose samplers may draw from this generator (MidSquare overrides it)."""
+        return self._backend
+
+    @property
+    def _draws(self):
+        """The unlocked draws, for samplers that hold ``lock`` (prng._sampling)."""
+        return Draws(self)
 
     def _buffer_fields(self):
         """The uint32 buffer as numpy's ``has_uint32``/``uinteger`` state fields (64-bit generators only)."""
@@ -193,6 +235,20 @@ class BitGenerator:
 
     def __repr__(self):
         return f"{type(self).__name__}(backend={self._backend!r})"
+
+
+class Draws:
+    """A front's unlocked ``next_uint64``/``next_uint32``/``next_double``/``fill_uint32``/``fill_double``:
+    the bit-generator interface the pure-Python samplers draw from while the caller holds the lock."""
+
+    __slots__ = ("next_uint64", "next_uint32", "next_double", "fill_uint32", "fill_double")
+
+    def __init__(self, front):
+        self.next_uint64 = front._next_uint64
+        self.next_uint32 = front._next_uint32
+        self.next_double = front._next_double
+        self.fill_uint32 = front._fill_uint32
+        self.fill_double = front._fill_double
 
 
 def _writable_flat(out, dtype):

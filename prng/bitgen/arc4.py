@@ -185,9 +185,10 @@ class ARC4(BitGenerator):
 
     def bytes(self, count):
         """The next ``count`` keystream bytes as a big-endian integer (seedrandom's ``g(count)``)."""
-        return self._core.bytes(count)
+        with self.lock:
+            return self._core.bytes(count)
 
-    def next_double(self):
+    def _next_double(self):
         return seedrandom_double(self._core)
 
     def _state_from_core(self, core):

@@ -85,22 +85,27 @@ class MidSquare(BitGenerator):
 
     def next(self):
         """Square the state and keep its middle digits; return the new state."""
+        return self.next_uint64()
+
+    def _next_uint64(self):
         return self._core.next_raw()
 
-    def next_uint64(self):
-        return self._core.next_raw()
-
-    def next_uint32(self):
+    def _next_uint32(self):
         if self.digits > 8:
             raise ValueError(f"next_uint32 needs digits <= 8 so a state fits in 32 bits, got digits={self.digits}")
         return self._core.next_raw()
 
-    def next_double(self):
+    def _next_double(self):
         return self._core.next_raw() / 10**self.digits
+
+    def _sampler_backend(self):
+        """Samplers drawing 32-bit values need digits <= 8: with more, the reference raises for them."""
+        return "python" if self.digits > 8 else self._backend
 
     def period(self):
         """(tail, cycle) of the sequence from the current state: steps before the cycle, and its length."""
-        core = self._core.get()
+        with self.lock:
+            core = self._core.get()
         return find_period(core["value"], core["digits"])
 
     def _state_from_core(self, core):

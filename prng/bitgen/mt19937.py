@@ -157,7 +157,8 @@ class MT19937(BitGenerator):
     def jumped(self, jumps=1):
         """A new generator 2**128 * ``jumps`` draws ahead (numpy's jumped); this one is unchanged."""
         jumps = as_int(jumps, "jumps", 0)
-        new = type(self)._from_core_state(self._core.get(), self._backend)
+        with self.lock:
+            new = type(self)._from_core_state(self._core.get(), self._backend)
         if hasattr(new._core, "jump"):  # the C core jumps in about a millisecond
             for _ in range(jumps):
                 new._core.jump()

@@ -109,16 +109,19 @@ class PCG64(BitGenerator):
     def advance(self, delta):
         """Jump ``delta`` draws ahead (negative goes back; taken mod 2**128, as numpy); drops the uint32 half."""
         delta = as_int(delta, "delta")
-        core = self._core.get()
-        core["state"] = advance_lcg(core["state"], delta, self._step_multiplier, core["inc"])
-        self._core = type(self._core)(core)
-        self._has_uint32 = self._uinteger = 0
+        with self.lock:
+            core = self._core.get()
+            core["state"] = advance_lcg(core["state"], delta, self._step_multiplier, core["inc"])
+            self._core = type(self._core)(core)
+            self._has_uint32 = self._uinteger = 0
         return self
 
     def jumped(self, jumps=1):
         """A new generator ``jumps * (phi-1) * 2**128`` draws ahead (numpy's jumped); this one is unchanged."""
         jumps = as_int(jumps, "jumps", 0)
-        return type(self)._from_core_state(self._core.get(), self._backend).advance(JUMP_STEP * jumps)
+        with self.lock:
+            core = self._core.get()
+        return type(self)._from_core_state(core, self._backend).advance(JUMP_STEP * jumps)
 
     def _state_from_core(self, core):
         return {"bit_generator": type(self).__name__, "state": dict(core), **self._buffer_fields()}

@@ -114,12 +114,13 @@ class CounterBasedGenerator(BitGenerator):
     def advance(self, delta):
         """Move the counter ``delta`` blocks (4 outputs each) ahead, mod the counter width; drops buffers."""
         delta = as_int(delta, "delta")
-        core = self._core.get()
-        core["counter"] = np.array(add_to_counter(core["counter"].tolist(), delta, self.bits), dtype=self.dtype)
-        core["buffer"] = np.zeros(4, dtype=self.dtype)
-        core["buffer_pos"] = self.block_words
-        self._core = type(self._core)(core)
-        self._has_uint32 = self._uinteger = 0
+        with self.lock:
+            core = self._core.get()
+            core["counter"] = np.array(add_to_counter(core["counter"].tolist(), delta, self.bits), dtype=self.dtype)
+            core["buffer"] = np.zeros(4, dtype=self.dtype)
+            core["buffer_pos"] = self.block_words
+            self._core = type(self._core)(core)
+            self._has_uint32 = self._uinteger = 0
         return self
 
     def _core_state_from(self, state):
@@ -154,4 +155,6 @@ class Philox(CounterBasedGenerator):
     def jumped(self, jumps=1):
         """A new generator ``jumps * 2**128`` blocks ahead (numpy's jumped); this one is unchanged."""
         jumps = as_int(jumps, "jumps", 0)
-        return type(self)._from_core_state(self._core.get(), self._backend).advance(jumps << 128)
+        with self.lock:
+            core = self._core.get()
+        return type(self)._from_core_state(core, self._backend).advance(jumps << 128)
