@@ -84,3 +84,13 @@ void prng_arc4_fill_double(prng_arc4_t *g, double *out, size_t n)
     g->i = (int)i;
     g->j = (int)j;
 }
+
+/* seedrandom's prng() as prng_bitgen_t's next_double. */
+static double arc4_seedrandom_double(void *g)
+{
+    double d;
+    prng_arc4_fill_double(g, &d, 1);
+    return d;
+}
+
+PRNG_BITGEN32(arc4, prng_arc4_t, arc4_seedrandom_double, 0)

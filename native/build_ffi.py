@@ -2,8 +2,9 @@
 
 setup.py names it in cffi_modules ("native/build_ffi.py:ffibuilder"), so `pip install .` builds it.
 For work in a checkout, `python native/build_ffi.py` builds it in place (prng/_prng_c*.so).
-The declarations are prng.h's, between its cdef-begin and cdef-end markers. Importing this module
-first writes native/mt19937_jump.h from prng/data/mt19937_jump.json (make_mt19937_jump.py).
+The declarations are those of prng.h and distributions.h, between their cdef-begin and cdef-end
+markers. Importing this module first writes the generated headers from prng/data/ (mt19937_jump.h by
+make_mt19937_jump.py, distributions/ziggurat_tables.h by make_ziggurat.py).
 """
 
 import os
@@ -16,16 +17,23 @@ import cffi
 
 NATIVE = Path(__file__).resolve().parent
 ROOT = NATIVE.parent
-SOURCES = ["seedsequence.c", "pcg64.c", "mt19937.c", "philox.c", "philox4x32.c", "midsquare.c", "msws.c", "arc4.c"]
+SOURCES = ["seedsequence.c", "pcg64.c", "mt19937.c", "philox.c", "philox4x32.c", "midsquare.c", "msws.c", "arc4.c",
+           "distributions/uniform.c", "distributions/ziggurat.c", "distributions/bounded.c",
+           "distributions/shuffle.c", "distributions/legacy.c"]
+HEADERS = ["prng.h", "distributions.h"]
 # No -march=native: what ships runs anywhere; philox4x32.c picks its AVX2 path at run time.
-CFLAGS = ["-std=c99", "-O3", "-ffp-contract=off", "-fno-fast-math"]
+CFLAGS = ["-std=c99", "-O3", "-ffp-contract=off", "-fno-fast-math", "-fno-semantic-interposition",
+          "-fvisibility=hidden"]
 
 
 def declarations():
-    """prng.h's plain declarations, which cffi's cdef can parse (no preprocessor lines)."""
-    text = (NATIVE / "prng.h").read_text()
-    body = text.split("/* cdef-begin", 1)[1].split("/* cdef-end", 1)[0]
-    return body.split("\n", 1)[1]
+    """The public headers' plain declarations, which cffi's cdef can parse (no preprocessor lines)."""
+    bodies = []
+    for header in HEADERS:
+        text = (NATIVE / header).read_text()
+        body = text.split("/* cdef-begin", 1)[1].split("/* cdef-end", 1)[0]
+        bodies.append(body.split("\n", 1)[1])
+    return "".join(bodies)
 
 
 def make_builder(native):
@@ -35,7 +43,7 @@ def make_builder(native):
     builder.cdef(declarations())
     builder.set_source(
         "prng._prng_c",
-        '#include "prng.h"',
+        '#include "prng.h"\n#include "distributions.h"',
         sources=[os.path.join(native, name) for name in SOURCES],
         include_dirs=[native],
         extra_compile_args=CFLAGS,
@@ -43,16 +51,19 @@ def make_builder(native):
     return builder
 
 
-def write_jump_header():
+def write_generated_headers():
+    """native/mt19937_jump.h and native/distributions/ziggurat_tables.h, from prng/data/."""
     sys.path.insert(0, str(NATIVE))
     try:
         import make_mt19937_jump
+        import make_ziggurat
     finally:
         sys.path.remove(str(NATIVE))
     make_mt19937_jump.write_header(make_mt19937_jump.load_words())
+    make_ziggurat.write_header()
 
 
-write_jump_header()
+write_generated_headers()
 ffibuilder = make_builder(os.path.relpath(NATIVE, os.getcwd()))
 
 

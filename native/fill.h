@@ -1,6 +1,7 @@
 /* fill.h (internal): numpy's conversions between natural words and uint64/uint32/double, applied in
  * bulk. Each generator implements its natural fill; these derive the others from it, a cache-sized
  * chunk at a time, so the generator's own loop keeps its state in registers.
+ * PRNG_BITGEN64 / PRNG_BITGEN32 (at the end) bind a generator's functions into prng_bitgen_t.
  */
 #ifndef PRNG_FILL_H
 #define PRNG_FILL_H
@@ -92,5 +93,50 @@ static inline void prng_fill_double_from64(void *g, prng_fill64_fn fill64, doubl
         n -= k;
     }
 }
+
+/* prng_<algo>_bitgen for a 64-bit generator with prng_<algo>_next_uint64 and the three fills:
+ * the void-pointer draws of prng_bitgen_t; a 32-bit draw is half of next_uint64 (next_uint32 NULL). */
+#define PRNG_BITGEN64(algo, type)                                                                   \
+    static uint64_t algo##_draw64(void *g) { return prng_##algo##_next_uint64((type *)g); }        \
+    static double algo##_draw_double(void *g)                                                       \
+    {                                                                                               \
+        return prng_uint64_to_double(prng_##algo##_next_uint64((type *)g));                       \
+    }                                                                                               \
+    static void algo##_bulk64(void *g, uint64_t *o, size_t n) { prng_##algo##_fill_uint64((type *)g, o, n); } \
+    static void algo##_bulk32(void *g, uint32_t *o, size_t n) { prng_##algo##_fill_uint32((type *)g, o, n); } \
+    static void algo##_bulk_double(void *g, double *o, size_t n) { prng_##algo##_fill_double((type *)g, o, n); } \
+    void prng_##algo##_bitgen(prng_bitgen_t *bg, type *g)                                           \
+    {                                                                                               \
+        *bg = (prng_bitgen_t){g, algo##_draw64, NULL, algo##_draw_double,                          \
+                              algo##_bulk64, algo##_bulk32, algo##_bulk_double, 64, 0, 0};              \
+    }
+
+/* numpy's mt19937_next_double for a 32-bit generator: two draws, the first one high. */
+#define PRNG_PAIR_DOUBLE(algo, type)                                                                \
+    static double algo##_pair_double(void *g)                                                       \
+    {                                                                                               \
+        uint32_t a = prng_##algo##_next_uint32((type *)g);                                         \
+        return prng_uint32_pair_to_double(a, prng_##algo##_next_uint32((type *)g));                \
+    }
+
+/* prng_<algo>_bitgen for a 32-bit generator with prng_<algo>_next_uint32 and the three fills;
+ * next_uint64 from two draws, the first one high (numpy's mt19937_next64); `draw_double` is the
+ * generator's next_double as a void-pointer function; `word_bits` 32, or 0 where that double is not
+ * numpy's two-word one. */
+#define PRNG_BITGEN32(algo, type, draw_double, word_bits)                                           \
+    static uint32_t algo##_draw32(void *g) { return prng_##algo##_next_uint32((type *)g); }        \
+    static uint64_t algo##_draw64(void *g)                                                          \
+    {                                                                                               \
+        uint64_t high = prng_##algo##_next_uint32((type *)g);                                      \
+        return high << 32 | prng_##algo##_next_uint32((type *)g);                                  \
+    }                                                                                               \
+    static void algo##_bulk64(void *g, uint64_t *o, size_t n) { prng_##algo##_fill_uint64((type *)g, o, n); } \
+    static void algo##_bulk32(void *g, uint32_t *o, size_t n) { prng_##algo##_fill_uint32((type *)g, o, n); } \
+    static void algo##_bulk_double(void *g, double *o, size_t n) { prng_##algo##_fill_double((type *)g, o, n); } \
+    void prng_##algo##_bitgen(prng_bitgen_t *bg, type *g)                                           \
+    {                                                                                               \
+        *bg = (prng_bitgen_t){g, algo##_draw64, algo##_draw32, draw_double,                        \
+                              algo##_bulk64, algo##_bulk32, algo##_bulk_double, word_bits, 0, 0};        \
+    }
 
 #endif /* PRNG_FILL_H */

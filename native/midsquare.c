@@ -67,3 +67,31 @@ void prng_midsquare_fill_double(prng_midsquare_t *g, double *out, size_t n)
     for (size_t i = 0; i < n; i++)
         out[i] = ratio_to_double(prng_midsquare_next_uint64(g), modulus);
 }
+
+/* MidSquare's draws are its decimal values: next_uint64 and next_uint32 (digits <= 8, checked by the
+ * caller) are the next value, next_double the next value / 10^digits. */
+static uint64_t midsquare_draw64(void *g) { return prng_midsquare_next_uint64(g); }
+static uint32_t midsquare_draw32(void *g) { return (uint32_t)prng_midsquare_next_uint64(g); }
+
+static double midsquare_draw_double(void *g)
+{
+    double d;
+    prng_midsquare_fill_double(g, &d, 1);
+    return d;
+}
+
+static void midsquare_bulk64(void *g, uint64_t *out, size_t n) { prng_midsquare_fill_uint64(g, out, n); }
+
+static void midsquare_bulk32(void *g, uint32_t *out, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        out[i] = (uint32_t)prng_midsquare_next_uint64(g);
+}
+
+static void midsquare_bulk_double(void *g, double *out, size_t n) { prng_midsquare_fill_double(g, out, n); }
+
+void prng_midsquare_bitgen(prng_bitgen_t *bg, prng_midsquare_t *g)
+{
+    *bg = (prng_bitgen_t){g, midsquare_draw64, midsquare_draw32, midsquare_draw_double,
+                          midsquare_bulk64, midsquare_bulk32, midsquare_bulk_double, 0, 0, 0};
+}

@@ -38,3 +38,6 @@ void prng_msws_fill_double(prng_msws_t *g, double *out, size_t n)
 {
     prng_fill_double_from32(g, msws_fill32, out, n);
 }
+
+PRNG_PAIR_DOUBLE(msws, prng_msws_t)
+PRNG_BITGEN32(msws, prng_msws_t, msws_pair_double, 32)

@@ -167,3 +167,6 @@ void prng_mt19937_jump(prng_mt19937_t *g)
         add_ring(&acc, g);
     *g = acc;
 }
+
+PRNG_PAIR_DOUBLE(mt19937, prng_mt19937_t)
+PRNG_BITGEN32(mt19937, prng_mt19937_t, mt19937_pair_double, 32)

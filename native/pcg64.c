@@ -177,3 +177,6 @@ void prng_pcg64dxsm_advance(prng_pcg64_t *g, uint64_t delta_hi, uint64_t delta_l
 {
     advance(g, delta_hi, delta_lo, PCG_CHEAP_MULTIPLIER);
 }
+
+PRNG_BITGEN64(pcg64, prng_pcg64_t)
+PRNG_BITGEN64(pcg64dxsm, prng_pcg64_t)

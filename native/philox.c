@@ -116,3 +116,5 @@ void prng_philox_fill_double(prng_philox_t *g, double *out, size_t n)
 {
     prng_fill_double_from64(g, philox_fill64, out, n);
 }
+
+PRNG_BITGEN64(philox, prng_philox_t)

@@ -212,3 +212,6 @@ void prng_philox4x32_fill_double(prng_philox4x32_t *g, double *out, size_t n)
 {
     prng_fill_double_from32(g, philox4x32_fill32, out, n);
 }
+
+PRNG_PAIR_DOUBLE(philox4x32, prng_philox4x32_t)
+PRNG_BITGEN32(philox4x32, prng_philox4x32_t, philox4x32_pair_double, 32)

@@ -6,17 +6,21 @@ buffered uint32 half, which lives in the bit generator and so carries over betwe
 generator is only reached through ``next_uint32``, ``next_uint64`` and ``next_double``.
 
 Method by method the numpy sources are ``numpy/random/_generator.pyx`` and
-``_bounded_integers.pyx.in`` for the argument handling, and ``src/distributions/distributions.c`` for
-the samplers (here ``prng._bounded`` and ``prng._ziggurat``).
+``_bounded_integers.pyx.in`` for the argument handling (here, with ``prng._broadcast``), and
+``src/distributions/distributions.c`` for the samplers, which run on the bit generator's backend
+(``prng._sampling``: C, numba, or the pure-Python reference ``prng.distributions``).
 """
 
+import collections.abc
 import math
 import operator
+import warnings
 
 import numpy as np
 
-from . import _bounded, _ziggurat
-from ._validate import as_int, as_size
+from . import _broadcast as bc
+from ._sampling import sampling
+from ._validate import as_size
 from .bitgen.pcg64 import PCG64
 
 _INTEGER_DTYPES = tuple(np.dtype(t) for t in (
@@ -75,44 +79,51 @@ def bounded_integers(bitgen, low, high, size, dtype, endpoint, use_masked):
     if low > closed_high:
         compare = ("<" if endpoint else "<=") if low == 0 else (">" if endpoint else ">=")
         raise ValueError(f"high {compare} 0" if low == 0 else f"low {compare} high")
-    bits = 1 if dt.kind == "b" else dt.itemsize * 8
-    count = 1 if shape is None else math.prod(shape)
-    draws = np.array(_bounded.bounded(bitgen, [closed_high - low] * count, bits, use_masked), dtype=np.uint64)
-    # numpy's off + draw, wrapped to the dtype's width and read back as signed where it is signed
-    values = (draws + np.uint64(low % 2**64)).astype(f"u{dt.itemsize}").view(dt)
-    return values[0] if shape is None else values.reshape(shape)
-
-
-def shuffle_swaps(bitgen, n):
-    """The swaps of numpy's Fisher-Yates ``shuffle`` of ``n`` items: ``(i, random_interval(i))`` for
-    i = n-1 down to 1 (masked rejection draws)."""
-    tops = range(n - 1, 0, -1)
-    return zip(tops, _bounded.bounded(bitgen, tops, 64, use_masked=True))
+    # numpy draws into the unsigned type of the same width: off + value wraps there, and reads back
+    # as signed where the dtype is signed
+    unsigned = dt if dt.kind == "b" else np.dtype(f"u{dt.itemsize}")
+    width = 8 * unsigned.itemsize
+    values = np.empty(1 if shape is None else shape, dtype=unsigned)
+    with sampling(bitgen) as (samplers, bg):
+        samplers.random_bounded_fill(bg, low % (1 << width), closed_high - low, use_masked, values.reshape(-1))
+    values = values.view(dt)
+    return values[0] if shape is None else values
 
 
 def shuffle_order(bitgen, n):
-    """The order numpy's ``shuffle`` leaves ``arange(n)`` in."""
-    order = list(range(n))
-    for i, j in shuffle_swaps(bitgen, n):
-        order[i], order[j] = order[j], order[i]
+    """The order numpy's ``shuffle`` leaves ``arange(n)`` in (its ``_shuffle_raw`` swaps)."""
+    order = np.arange(n, dtype=np.intp)
+    with sampling(bitgen) as (samplers, bg):
+        samplers.shuffle_raw(bg, order, 1)
     return order
 
 
 def shuffle_in_place(bitgen, x, axis=0):
-    """numpy's ``shuffle`` (Generator and RandomState): an ndarray along ``axis`` (an empty one draws
-    nothing), or a mutable sequence swapped item by item."""
+    """numpy's ``shuffle`` (Generator and RandomState): a 1-d numeric ndarray swapped in place by the
+    sampler, other ndarrays along ``axis`` by the same swaps (an empty one draws nothing), and any
+    other mutable sequence item by item."""
     if isinstance(x, np.ndarray):
         if not x.flags.writeable:
             raise ValueError("array is read-only")
         axis = _axis(axis, x.ndim)
-        if x.size:
+        if x.ndim == 1 and x.size and type(x) is np.ndarray and not x.dtype.hasobject \
+                and x.dtype.isnative and x.dtype.kind in "biufc":
+            with sampling(bitgen) as (samplers, bg):
+                samplers.shuffle_raw(bg, x, 1)
+        elif x.size:
             view = np.moveaxis(x, axis, 0)
             view[...] = view[shuffle_order(bitgen, len(view))]
         return
+    if not isinstance(x, collections.abc.Sequence):
+        warnings.warn(f"you are shuffling a '{type(x).__name__}' object which is not a subclass of 'Sequence'; "
+                      "`shuffle` is not guaranteed to behave correctly. E.g., non-numpy array/tensor objects "
+                      "with view semantics may contain duplicates after shuffling.", UserWarning, stacklevel=3)
     if axis != 0:
-        raise NotImplementedError("axis is only supported for ndarrays")
-    for i, j in shuffle_swaps(bitgen, len(x)):
-        x[i], x[j] = x[j], x[i]
+        raise NotImplementedError("Axis argument is only supported on ndarray objects")
+    order = shuffle_order(bitgen, len(x))
+    items = [x[i] for i in order]
+    for i, item in enumerate(items):
+        x[i] = item
 
 
 def _axis(axis, ndim):
@@ -121,13 +132,6 @@ def _axis(axis, ndim):
     if not -ndim <= axis < ndim:
         raise np.exceptions.AxisError(axis, ndim)
     return axis % ndim
-
-
-def scalar_or_array(values, shape, dtype):
-    """A Python scalar when ``shape`` is None (numpy returns Python floats there), else an array."""
-    if shape is None:
-        return values[0]
-    return np.array(values, dtype=dtype).reshape(shape)
 
 
 class Generator:
@@ -147,25 +151,17 @@ class Generator:
     def __repr__(self):
         return f"Generator({type(self._bit_generator).__name__})"
 
-    def _sample(self, size, dtype, one):
-        """``size`` values of float ``dtype``, each ``one(bitgen)``; a Python float when ``size`` is None."""
-        shape = as_size(size)
-        bitgen = self._bit_generator
-        count = 1 if shape is None else math.prod(shape)
-        return scalar_or_array([one(bitgen) for _ in range(count)], shape, dtype)
-
-    def random(self, size=None, dtype=np.float64):
-        """numpy's ``Generator.random``: float64 from ``next_double``, float32 from the top 24 bits of
-        ``next_uint32`` (``random_standard_uniform_fill[_f]``), drawn in bulk."""
-        dt = _float_dtype(dtype, "random")
-        shape = as_size(size)
-        count = 1 if shape is None else math.prod(shape)
+    def _float_fill(self, sampler, size, dtype, out, method):
+        """numpy's ``double_fill`` / ``float_fill``: ``sampler`` (float64) or ``sampler_f`` (float32)."""
+        dt = _float_dtype(dtype, method)
         if dt == np.float64:
-            values = _bounded.draws(self._bit_generator, "double", count)
-        else:
-            words = _bounded.draws(self._bit_generator, "uint32", count)
-            values = (words >> 8).astype(np.float32) * np.float32(2.0**-24)
-        return float(values[0]) if shape is None else values.reshape(shape)
+            return bc.fill(self._bit_generator, sampler, size, dt, out)
+        return bc.fill(self._bit_generator, sampler + "_f", size, dt, out)
+
+    def random(self, size=None, dtype=np.float64, out=None):
+        """numpy's ``Generator.random``: float64 from ``next_double``, float32 from the top 24 bits of
+        ``next_uint32`` (``random_standard_uniform_fill[_f]``)."""
+        return self._float_fill("random_standard_uniform_fill", size, dtype, out, "random")
 
     def integers(self, low, high=None, size=None, dtype=np.int64, endpoint=False):
         """numpy's ``Generator.integers``: Lemire's method for every integer dtype and bool, with numpy's
@@ -177,24 +173,40 @@ class Generator:
             return dtype(result)
         return result
 
-    def standard_normal(self, size=None, dtype=np.float64):
+    def standard_normal(self, size=None, dtype=np.float64, out=None):
         """numpy's ``Generator.standard_normal``: the 256-layer ziggurat (``random_standard_normal[_f]``)."""
-        dt = _float_dtype(dtype, "standard_normal")
-        one = _ziggurat.standard_normal if dt == np.float64 else _ziggurat.standard_normal_f
-        return self._sample(size, dt, one)
+        return self._float_fill("random_standard_normal_fill", size, dtype, out, "standard_normal")
 
-    def standard_exponential(self, size=None, dtype=np.float64):
-        """numpy's ``Generator.standard_exponential(method='zig')`` (``random_standard_exponential[_f]``)."""
-        dt = _float_dtype(dtype, "standard_exponential")
-        one = _ziggurat.standard_exponential if dt == np.float64 else _ziggurat.standard_exponential_f
-        return self._sample(size, dt, one)
+    def standard_exponential(self, size=None, dtype=np.float64, method="zig", out=None):
+        """numpy's ``Generator.standard_exponential`` (``random_standard_exponential[_f]``, ziggurat)."""
+        if method != "zig":
+            raise NotImplementedError("standard_exponential supports method='zig' only")
+        return self._float_fill("random_standard_exponential_fill", size, dtype, out, "standard_exponential")
 
     def exponential(self, scale=1.0, size=None):
-        """numpy's ``Generator.exponential`` for a scalar ``scale``: ``scale * standard_exponential``."""
-        scale = float(scale)
-        if not scale >= 0:
-            raise ValueError("scale < 0")
-        return self._sample(size, np.float64, lambda bg: scale * _ziggurat.standard_exponential(bg))
+        """numpy's ``Generator.exponential``: ``scale * standard_exponential`` (``random_exponential``)."""
+        return bc.cont(self._bit_generator, "random_exponential_fill", size,
+                       [(scale, "scale", bc.NON_NEGATIVE)])
+
+    def normal(self, loc=0.0, scale=1.0, size=None):
+        """numpy's ``Generator.normal``: ``loc + scale * standard_normal`` (``random_normal``)."""
+        return bc.cont(self._bit_generator, "random_normal_fill", size,
+                       [(loc, "", bc.NONE), (scale, "scale", bc.NON_NEGATIVE)])
+
+    def uniform(self, low=0.0, high=1.0, size=None):
+        """numpy's ``Generator.uniform``: ``low + (high - low) * next_double`` (``random_uniform``);
+        a range that is not finite is an OverflowError."""
+        low_arr, high_arr = np.asarray(low, dtype=np.float64), np.asarray(high, dtype=np.float64)
+        if low_arr.ndim == high_arr.ndim == 0:
+            low, rng = float(low), float(high) - float(low)
+            if not np.isfinite(rng):
+                raise OverflowError("high - low range exceeds valid bounds")
+        else:
+            low, rng = low_arr, np.subtract(high_arr, low_arr)
+            if not np.all(np.isfinite(rng)):
+                raise OverflowError("Range exceeds valid bounds")
+        return bc.cont(self._bit_generator, "random_uniform_fill", size,
+                       [(low, "", bc.NONE), (rng, "high - low", bc.NON_NEGATIVE)])
 
     def shuffle(self, x, axis=0):
         """numpy's ``Generator.shuffle``: Fisher-Yates in place with masked-rejection draws."""
@@ -207,8 +219,13 @@ class Generator:
             arr = np.arange(x)
             self.shuffle(arr)
             return arr
-        arr = np.array(x)
+        arr = np.asarray(x)
         axis = _axis(axis, arr.ndim)
+        if arr.ndim == 1:
+            if np.may_share_memory(arr, x):
+                arr = np.array(arr)
+            self.shuffle(arr)
+            return arr
         return np.take(arr, shuffle_order(self._bit_generator, arr.shape[axis]), axis=axis)
 
     def choice(self, a, size=None, replace=True, axis=0, shuffle=True):
@@ -224,7 +241,7 @@ class Generator:
         else:
             if count > pop_size:
                 raise ValueError("Cannot take a larger sample than population when replace is False")
-            idx = np.array(self._sample_without_replacement(pop_size, count, shuffle), dtype=np.int64)
+            idx = self._sample_without_replacement(pop_size, count, shuffle)
             idx = idx[0] if shape is None else idx.reshape(shape)
         if arr.ndim == 0:
             return int(idx) if shape is None else idx
@@ -233,33 +250,23 @@ class Generator:
     def _sample_without_replacement(self, pop_size, count, shuffle):
         """numpy's index selection for ``choice(replace=False)`` without ``p``: ``count`` distinct
         indices below ``pop_size``, in numpy's order (Lemire draws, ``random_bounded_uint64``)."""
-        bitgen = self._bit_generator
-        if pop_size > 10000 and count > pop_size // (50 if shuffle else 20):
-            shuffled = _partial_shuffle(bitgen, list(range(pop_size)), max(pop_size - count, 1))
-            return shuffled[pop_size - count:]
-        chosen, seen = [], set()
-        tops = range(pop_size - count, pop_size)
-        for j, v in zip(tops, _bounded.bounded(bitgen, tops, 64, use_masked=False)):
-            v = j if v in seen else v  # Floyd: a repeat is replaced by j, which cannot have been chosen
-            seen.add(v)
-            chosen.append(v)
-        return _partial_shuffle(bitgen, chosen, 1) if shuffle else chosen
+        with sampling(self._bit_generator) as (samplers, bg):
+            if pop_size > 10000 and count > pop_size // (50 if shuffle else 20):
+                idx = np.arange(pop_size, dtype=np.int64)
+                samplers.shuffle_int(bg, idx, max(pop_size - count, 1))
+                return idx[pop_size - count:].copy()
+            idx = np.asarray(samplers.choice_floyd(bg, pop_size, count), dtype=np.int64)
+            if shuffle:
+                samplers.shuffle_int(bg, idx, 1)
+            return idx
 
     def bytes(self, length):
-        """numpy's ``Generator.bytes``: ``integers(0, 2**32, ceil(length/4), uint32)`` as little-endian
-        bytes, cut to ``length``."""
-        length = as_int(length, "length", 0)
-        words = self.integers(0, 2**32, size=(length + 3) // 4, dtype=np.uint32)
+        """numpy's ``Generator.bytes``: ``integers(0, 2**32, n, uint32)`` as little-endian bytes, cut to
+        ``length``, with n = (length - 1) / 4 + 1 in C's truncating division (so ``bytes(0)`` draws one
+        word and ``bytes(-1)`` gives 3 bytes, as numpy's)."""
+        length = bc.as_index(length, "length")
+        words = self.integers(0, 2**32, size=bc.c_int_div(length - 1, 4) + 1, dtype=np.uint32)
         return words.astype("<u4").tobytes()[:length]
-
-
-def _partial_shuffle(bitgen, items, first):
-    """numpy's ``_shuffle_int``: swap ``items[i]`` with ``items[random_bounded_uint64(0, i)]`` for
-    i = len-1 down to ``first`` (Lemire draws); returns ``items``."""
-    tops = range(len(items) - 1, first - 1, -1)
-    for i, j in zip(tops, _bounded.bounded(bitgen, tops, 64, use_masked=False)):
-        items[i], items[j] = items[j], items[i]
-    return items
 
 
 def population_size(arr, a, axis, size):

@@ -89,6 +89,29 @@ def test_every_backend_gives_numpy_values(backend):
     assert_same_state(a, g)
 
 
+def test_bytes_like_numpy(backend):
+    """bytes(n) draws numpy's (n - 1) / 4 + 1 words in C division: one for bytes(0), 3 bytes for -1."""
+    a, g = np.random.default_rng(0), Generator(prng.PCG64(0, backend=backend))
+    for length in (0, -1, -2, 5, 8, 1):
+        assert a.bytes(length) == g.bytes(length)
+    assert a.random() == g.random() != 0.6369616873214543  # the first double, had bytes(0) drawn nothing
+    assert_same_state(a, g)
+
+
+def test_parameters_broadcast_like_numpy(backend):
+    """normal, uniform and exponential: scalar and array parameters, size, NaN accepted as numpy does."""
+    a, g = np.random.default_rng(9), Generator(prng.PCG64(9, backend=backend))
+    loc, scale = np.arange(6.0).reshape(2, 3), np.array([[0.5], [2.0]])
+    for call in [lambda r: r.normal(), lambda r: r.normal(3.0, 2.0, 7), lambda r: r.normal(loc, scale),
+                 lambda r: r.normal(loc, 1.0, size=(4, 2, 3)), lambda r: r.uniform(-2.0, loc),
+                 lambda r: r.uniform(1.0, 5.0), lambda r: r.exponential(np.nan), lambda r: r.exponential(scale, (2, 2)),
+                 lambda r: r.exponential([1.0, 0.0, 3.0]), lambda r: r.random(out=np.empty((2, 3), order="F")),
+                 lambda r: r.standard_normal((3, 2), out=np.empty((3, 2))),
+                 lambda r: r.standard_exponential(4, np.float32, out=np.empty(4, np.float32))]:
+        assert_same(call(a), call(g))
+    assert_same_state(a, g)
+
+
 def test_default_rng_is_pcg64():
     rng = default_rng(5)
     assert isinstance(rng.bit_generator, prng.PCG64)
@@ -141,7 +164,15 @@ def test_scalar_types_like_numpy():
     (lambda g: g.choice([], 1), ValueError, "a cannot be empty"),
     (lambda g: g.choice(2.5), ValueError, "a must be a sequence or an integer"),
     (lambda g: g.exponential(-1.0), ValueError, "scale < 0"),
-    (lambda g: g.bytes(-1), ValueError, "length"),
+    (lambda g: g.bytes(1.5), TypeError, "length must be an integer"),
+    (lambda g: g.normal(0, -1.0), ValueError, "scale < 0"),
+    (lambda g: g.normal([0, 1], [[1], [-1]]), ValueError, "scale < 0"),
+    (lambda g: g.uniform(0, np.inf), OverflowError, "range exceeds valid bounds"),
+    (lambda g: g.uniform(1, 0), ValueError, "high - low < 0"),
+    (lambda g: g.normal([0, 1], 1, size=3), ValueError, "shape mismatch|not compatible"),
+    (lambda g: g.normal([0, 1], 1, size=(3, 1)), ValueError, "not compatible with broadcast"),
+    (lambda g: g.random(4, out=np.empty(3)), ValueError, "size must match out.shape"),
+    (lambda g: g.random(out=np.empty(3, np.float32)), TypeError, "wrong type"),
     (lambda g: g.shuffle(np.arange(3), axis=1), np.exceptions.AxisError, "axis"),
 ])
 def test_bad_input(call, error, match):

@@ -1,5 +1,7 @@
-"""Plumbing shared by the C cores: the compiled module, array pointers, 128-bit halves, and the base of
-the two Philox cores."""
+"""Plumbing shared by the C cores: the compiled module, array pointers, 128-bit halves, the samplers'
+bit-generator handle every core has, and the base of the two Philox cores."""
+
+import functools
 
 import numpy as np
 
@@ -40,7 +42,30 @@ def join128(hi, lo):
     return (hi << 64) | lo
 
 
-class PhiloxStructCore:
+class BitgenCore:
+    """Base of every C core: ``bitgen``, the ``prng_bitgen_t *`` over the core's struct ``_g`` that the
+    samplers (native/distributions.h, prng.c.distributions) draw from. A subclass names its binder
+    ``_bind`` (``lib.prng_<algo>_bitgen``). The front moves numpy's buffered uint32 half in and out
+    around each sampler call (``load_uint32_buffer`` / ``uint32_buffer``)."""
+
+    _bind = None
+
+    @functools.cached_property
+    def bitgen(self):
+        bg = ffi.new("prng_bitgen_t *")
+        self._bind(bg, self._g)
+        return bg
+
+    def load_uint32_buffer(self, has_uint32, uinteger):
+        bg = self.bitgen
+        bg.has_uint32, bg.uinteger = has_uint32, uinteger
+
+    def uint32_buffer(self):
+        bg = self.bitgen
+        return bg.has_uint32, bg.uinteger
+
+
+class PhiloxStructCore(BitgenCore):
     """A core over a C Philox struct with core state ``{"counter": word[4], "key": word[2],
     "buffer": word[4], "buffer_pos"}``; a subclass names the struct (``C_STRUCT``), the numpy type of
     its words (``WORD``) and its C functions (``next_raw``, ``fill_raw``, ...)."""

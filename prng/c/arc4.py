@@ -2,11 +2,13 @@
 
 import numpy as np
 
-from ._common import array_copy, ffi, lib, u32_out, u64_out
+from ._common import BitgenCore, array_copy, ffi, lib, u32_out, u64_out
 
 
-class ARC4Core:
+class ARC4Core(BitgenCore):
     """Core state {"i", "j", "S": uint8[256]}; natural output g(4), 32 bits big-endian."""
+
+    _bind = lib.prng_arc4_bitgen
 
     def __init__(self, state):
         g = ffi.new("prng_arc4_t *")

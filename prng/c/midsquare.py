@@ -1,10 +1,12 @@
 """MidSquare core over native/midsquare.c (von Neumann's decimal middle-square)."""
 
-from ._common import ffi, lib, u64_out
+from ._common import BitgenCore, ffi, lib, u64_out
 
 
-class MidSquareCore:
+class MidSquareCore(BitgenCore):
     """Core state {"value", "digits"}; natural output the new value."""
+
+    _bind = lib.prng_midsquare_bitgen
 
     def __init__(self, state):
         g = ffi.new("prng_midsquare_t *")

@@ -1,10 +1,12 @@
 """MiddleSquareWeyl core over native/msws.c (Widynski's msws32)."""
 
-from ._common import f64_out, ffi, lib, u32_out, u64_out
+from ._common import BitgenCore, f64_out, ffi, lib, u32_out, u64_out
 
 
-class MiddleSquareWeylCore:
+class MiddleSquareWeylCore(BitgenCore):
     """Core state {"x", "w", "s"} (64-bit ints, s odd); natural output 32 bits."""
+
+    _bind = lib.prng_msws_bitgen
 
     def __init__(self, state):
         g = ffi.new("prng_msws_t *")

@@ -2,11 +2,13 @@
 
 import numpy as np
 
-from ._common import array_copy, f64_out, ffi, lib, u32_out, u64_out
+from ._common import BitgenCore, array_copy, f64_out, ffi, lib, u32_out, u64_out
 
 
-class MT19937Core:
+class MT19937Core(BitgenCore):
     """Core state {"key": uint32[624], "pos"}; natural output 32 bits."""
+
+    _bind = lib.prng_mt19937_bitgen
 
     def __init__(self, state):
         g = ffi.new("prng_mt19937_t *")

@@ -1,11 +1,12 @@
 """PCG64 and PCG64DXSM cores over native/pcg64.c (numpy's pcg64.h, bulk fills on 4 interleaved chains)."""
 
-from ._common import f64_out, ffi, join128, lib, split128, u64_out
+from ._common import BitgenCore, f64_out, ffi, join128, lib, split128, u64_out
 
 
-class PCG64Core:
+class PCG64Core(BitgenCore):
     """Core state {"state", "inc"} (128-bit ints); natural output 64 bits (XSL-RR of the new state)."""
 
+    _bind = lib.prng_pcg64_bitgen
     _next = lib.prng_pcg64_next_uint64
     _fill = lib.prng_pcg64_fill_uint64
     _fill_double = lib.prng_pcg64_fill_double
@@ -33,6 +34,7 @@ class PCG64Core:
 class PCG64DXSMCore(PCG64Core):
     """Same state; DXSM output of the old state, then a step with the cheap multiplier."""
 
+    _bind = lib.prng_pcg64dxsm_bitgen
     _next = lib.prng_pcg64dxsm_next_uint64
     _fill = lib.prng_pcg64dxsm_fill_uint64
     _fill_double = lib.prng_pcg64dxsm_fill_double

@@ -9,6 +9,7 @@ class PhiloxCore(PhiloxStructCore):
     """Core state {"counter": uint64[4], "key": uint64[2], "buffer": uint64[4], "buffer_pos"}."""
 
     C_STRUCT = "prng_philox_t"
+    _bind = lib.prng_philox_bitgen
     WORD = np.uint64
 
     def next_raw(self):

@@ -9,6 +9,7 @@ class Philox4x32Core(PhiloxStructCore):
     """Core state {"counter": uint32[4], "key": uint32[2], "buffer": uint32[4], "buffer_pos"}."""
 
     C_STRUCT = "prng_philox4x32_t"
+    _bind = lib.prng_philox4x32_bitgen
     WORD = np.uint32
 
     def next_raw(self):

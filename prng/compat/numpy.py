@@ -2,7 +2,8 @@
 
 Thin layer: seeding picks the MT19937 constructor numpy's ``_legacy_seeding`` amounts to, integer
 draws and shuffles reuse ``prng.generator``'s helpers with masked rejection (as ``mtrand.pyx`` does),
-and only the polar-method normal with its cached second value (``legacy_gauss``) lives here.
+and the polar-method normal keeps its cached second value (``legacy_gauss``) here; every sampler runs
+on the bit generator's backend (``prng._sampling``).
 """
 
 import math
@@ -10,7 +11,9 @@ import operator
 
 import numpy as np
 
+from .. import _broadcast as bc
 from .. import generator as _gen
+from .._sampling import sampling
 from .._validate import as_size
 from ..bitgen.mt19937 import MT19937
 
@@ -57,7 +60,6 @@ class RandomState:
             self._bit_generator = seed
         else:
             self._bit_generator = legacy_seeded(seed)
-        self._generator = _gen.Generator(self._bit_generator)
         self._gauss = None
 
     def seed(self, seed=None):
@@ -101,7 +103,7 @@ class RandomState:
 
     def random_sample(self, size=None):
         """numpy's ``random_sample``: ``next_double`` per value."""
-        return self._generator.random(size)
+        return bc.fill(self._bit_generator, "random_standard_uniform_fill", size, np.float64, None)
 
     random = random_sample
 
@@ -120,27 +122,16 @@ class RandomState:
             return dtype(result)
         return result
 
-    def _gauss_one(self):
-        """numpy's ``legacy_gauss``: Marsaglia's polar method, returning ``f*x2`` and caching ``f*x1``."""
-        if self._gauss is not None:
-            value, self._gauss = self._gauss, None
-            return value
-        next_double = self._bit_generator.next_double
-        while True:
-            x1 = 2.0 * next_double() - 1.0
-            x2 = 2.0 * next_double() - 1.0
-            r2 = x1 * x1 + x2 * x2
-            if 0.0 < r2 < 1.0:
-                break
-        f = math.sqrt(-2.0 * math.log(r2) / r2)
-        self._gauss = f * x1
-        return f * x2
-
     def standard_normal(self, size=None):
-        """numpy's legacy ``standard_normal`` (polar method; the cached value carries across calls)."""
+        """numpy's legacy ``standard_normal``: Marsaglia's polar method (``legacy_gauss``), the second
+        value of each pair cached across calls (and in ``get_state``)."""
         shape = as_size(size)
-        count = 1 if shape is None else math.prod(shape)
-        return _gen.scalar_or_array([self._gauss_one() for _ in range(count)], shape, np.float64)
+        out = np.empty(1 if shape is None else shape)
+        has_gauss, gauss = (0, 0.0) if self._gauss is None else (1, self._gauss)
+        with sampling(self._bit_generator) as (samplers, bg):
+            has_gauss, gauss = samplers.legacy_gauss_fill(bg, out.reshape(-1), has_gauss, gauss)
+        self._gauss = gauss if has_gauss else None
+        return float(out[0]) if shape is None else out
 
     def randn(self, *shape):
         """numpy's ``randn(d0, d1, ...)``: ``standard_normal`` with the dimensions as arguments."""

@@ -16,7 +16,7 @@ import pathlib
 
 import numpy as np
 
-_DATA = json.loads((pathlib.Path(__file__).parent / "data" / "ziggurat.json").read_text())
+_DATA = json.loads((pathlib.Path(__file__).parent.parent / "data" / "ziggurat.json").read_text())
 
 
 def _decode(values):

@@ -5,7 +5,11 @@ to two ``@njit`` kernels of its module: ``<algo>_next(state)`` and
 ``<algo>_fill(state, out)``.  The subclasses only say which kernels and how
 the array maps to and from the core-state dict.  ``Doubles64`` / ``Doubles32`` add
 ``fill_double`` (numpy's next_double) to the cores whose doubles are numpy's.
+Every core also has ``bitgen``, the handle the samplers of prng.numba.distributions draw from
+(``prng.numba._bitgen``); a subclass names its handle class ``handle``.
 """
+
+import functools
 
 import numpy as np
 from numba import njit
@@ -35,8 +39,22 @@ class KernelCore:
     ``fill_kernel``, each wrapped in ``staticmethod``.
     """
 
+    handle = None
+
     def __init__(self, state):
         self._state = self.to_array(state)
+        self._buf = np.zeros(2, dtype=np.uint64)  # numpy's buffered uint32 half, for the samplers
+
+    @functools.cached_property
+    def bitgen(self):
+        """The samplers' handle: this core's state array and uint32 buffer, shared."""
+        return self.handle(self._state, self._buf)
+
+    def load_uint32_buffer(self, has_uint32, uinteger):
+        self._buf[:] = has_uint32, uinteger
+
+    def uint32_buffer(self):
+        return int(self._buf[0]), int(self._buf[1])
 
     def get(self):
         """The core-state dict now (fresh objects)."""

@@ -9,7 +9,9 @@ with such words and ``arc4_fill_bytes(state, out)`` a uint8 array with bytes.
 """
 import numpy as np
 from numba import njit
+from numba.experimental import structref
 
+from ._bitgen import BitGen, BitGenType, bind32
 from ._core import Kernel32Core
 
 I = 256
@@ -60,6 +62,30 @@ def arc4_next(state):
     return word
 
 
+@njit(cache=True)
+def arc4_next_double(state):
+    """seedrandom's ``prng()``: 6 bytes, then one more at a time until 52 bits are filled, then halved
+    back under 2**53 (native/arc4.c's seedrandom_double)."""
+    i, j = np.int64(state[I]), np.int64(state[J])
+    n, x, d = np.uint64(0), np.uint64(0), 281474976710656.0
+    for _ in range(6):
+        byte, i, j = _keystream_byte(state, i, j)
+        n = (n << np.uint64(8)) | np.uint64(byte)
+    while True:
+        n = (n + x) << np.uint64(8)
+        d *= 256.0
+        byte, i, j = _keystream_byte(state, i, j)
+        x = np.uint64(byte)
+        if n >= np.uint64(1 << 52):
+            break
+    while n >= np.uint64(1 << 53):
+        n >>= np.uint64(1)
+        x >>= np.uint64(1)
+        d *= 0.5
+    state[I], state[J] = i, j
+    return float(n + x) / d
+
+
 @njit(cache=True, inline="always")
 def _fill_with(state, out, produce):
     """``out[k], i, j = produce(state, i, j)`` for every k, ``i`` and ``j`` kept in locals meanwhile.
@@ -85,9 +111,22 @@ def arc4_fill_bytes(state, out):
     _fill_with(state, out, _keystream_byte)
 
 
+@structref.register
+class ARC4BitGenType(BitGenType):
+    """numba type of a ARC4 core's ``bitgen``."""
+
+
+class ARC4BitGen(BitGen):
+    """A ARC4 core's ``bitgen`` (prng.numba._bitgen)."""
+
+
+bind32(ARC4BitGenType, ARC4BitGen, arc4_next, arc4_next_double)
+
+
 class ARC4Core(Kernel32Core):
     """numba core of :class:`prng.ARC4` (seedrandom's default generator)."""
 
+    handle = ARC4BitGen
     to_array = staticmethod(state_array)
     from_array = staticmethod(core_state)
     next_kernel = staticmethod(arc4_next)

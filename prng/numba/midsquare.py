@@ -7,7 +7,9 @@ dict.  ``midsquare_next(state)`` returns the next value from your own
 """
 import numpy as np
 from numba import njit
+from numba.experimental import structref
 
+from ._bitgen import BitGen, BitGenType, bind_values
 from ._core import KernelCore
 
 VALUE = 0
@@ -51,6 +53,12 @@ def midsquare_next(state):
 
 
 @njit(cache=True)
+def midsquare_next_double(state):
+    """The next value / 10**digits (exact division of exact doubles: the samplers use it for digits <= 8)."""
+    return float(midsquare_next(state)) / float(np.uint64(10) ** state[DIGITS])
+
+
+@njit(cache=True)
 def midsquare_fill(state, out):
     """``out[i] = midsquare_next(state)`` for every i, with the value held in a register."""
     half = _half_power(state)
@@ -61,9 +69,22 @@ def midsquare_fill(state, out):
     state[VALUE] = value
 
 
+@structref.register
+class MidSquareBitGenType(BitGenType):
+    """numba type of a MidSquare core's ``bitgen``."""
+
+
+class MidSquareBitGen(BitGen):
+    """A MidSquare core's ``bitgen`` (prng.numba._bitgen)."""
+
+
+bind_values(MidSquareBitGenType, MidSquareBitGen, midsquare_next, midsquare_next_double)
+
+
 class MidSquareCore(KernelCore):
     """numba core of :class:`prng.MidSquare`."""
 
+    handle = MidSquareBitGen
     to_array = staticmethod(state_array)
     from_array = staticmethod(core_state)
     next_kernel = staticmethod(midsquare_next)

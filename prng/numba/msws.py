@@ -7,7 +7,9 @@ code; ``msws_fill(state, out)`` fills a uint64 or uint32 array.
 """
 import numpy as np
 from numba import njit
+from numba.experimental import structref
 
+from ._bitgen import BitGen, BitGenType, bind32
 from ._core import Doubles32, Kernel32Core
 
 _MASK32 = np.uint64(0xFFFFFFFF)
@@ -51,9 +53,22 @@ def msws_fill(state, out):
     state[0], state[1] = x, w
 
 
+@structref.register
+class MiddleSquareWeylBitGenType(BitGenType):
+    """numba type of a MiddleSquareWeyl core's ``bitgen``."""
+
+
+class MiddleSquareWeylBitGen(BitGen):
+    """A MiddleSquareWeyl core's ``bitgen`` (prng.numba._bitgen)."""
+
+
+bind32(MiddleSquareWeylBitGenType, MiddleSquareWeylBitGen, msws_next)
+
+
 class MiddleSquareWeylCore(Doubles32, Kernel32Core):
     """numba core of :class:`prng.MiddleSquareWeyl`."""
 
+    handle = MiddleSquareWeylBitGen
     to_array = staticmethod(state_array)
     from_array = staticmethod(core_state)
     next_kernel = staticmethod(msws_next)

@@ -16,7 +16,9 @@ from importlib import resources
 
 import numpy as np
 from numba import njit
+from numba.experimental import structref
 
+from ._bitgen import BitGen, BitGenType, bind32
 from ._core import Doubles32, Kernel32Core
 
 N = 624
@@ -151,8 +153,22 @@ def mt19937_jump(state, poly):
     state[POS] = pos
 
 
+@structref.register
+class MT19937BitGenType(BitGenType):
+    """numba type of a MT19937 core's ``bitgen``."""
+
+
+class MT19937BitGen(BitGen):
+    """A MT19937 core's ``bitgen`` (prng.numba._bitgen)."""
+
+
+bind32(MT19937BitGenType, MT19937BitGen, mt19937_next)
+
+
 class MT19937Core(Doubles32, Kernel32Core):
     """numba core of :class:`prng.MT19937` (numpy's MT19937 stream)."""
+
+    handle = MT19937BitGen
 
     def jump(self):
         """One 2**128-draw jump in place (numpy's ``mt19937_jump``)."""

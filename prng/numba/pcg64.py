@@ -12,7 +12,9 @@ place and give numpy's ``random_raw`` stream.
 """
 import numpy as np
 from numba import njit
+from numba.experimental import structref
 
+from ._bitgen import BitGen, BitGenType, bind64
 from ._core import Doubles64, KernelCore
 from ._uint128 import mul_add
 
@@ -134,9 +136,34 @@ def pcg64dxsm_fill(state, out):
         hi, lo = mul_add(hi, lo, _ZERO, CHEAP_MULT, inc_hi, inc_lo)
     state[0], state[1] = hi, lo
 
+
+@structref.register
+class PCG64BitGenType(BitGenType):
+    """numba type of a PCG64 core's ``bitgen``."""
+
+
+class PCG64BitGen(BitGen):
+    """A PCG64 core's ``bitgen`` (prng.numba._bitgen)."""
+
+
+bind64(PCG64BitGenType, PCG64BitGen, pcg64_next)
+
+@structref.register
+class PCG64DXSMBitGenType(BitGenType):
+    """numba type of a PCG64DXSM core's ``bitgen``."""
+
+
+class PCG64DXSMBitGen(BitGen):
+    """A PCG64DXSM core's ``bitgen`` (prng.numba._bitgen)."""
+
+
+bind64(PCG64DXSMBitGenType, PCG64DXSMBitGen, pcg64dxsm_next)
+
+
 class PCG64Core(Doubles64, KernelCore):
     """numba core of :class:`prng.PCG64` (numpy's PCG64 stream)."""
 
+    handle = PCG64BitGen
     to_array = staticmethod(state_array)
     from_array = staticmethod(core_state)
     next_kernel = staticmethod(pcg64_next)
@@ -146,6 +173,7 @@ class PCG64Core(Doubles64, KernelCore):
 class PCG64DXSMCore(Doubles64, KernelCore):
     """numba core of :class:`prng.PCG64DXSM` (numpy's PCG64DXSM stream)."""
 
+    handle = PCG64DXSMBitGen
     to_array = staticmethod(state_array)
     from_array = staticmethod(core_state)
     next_kernel = staticmethod(pcg64dxsm_next)

@@ -12,10 +12,12 @@ place and give numpy's ``random_raw`` stream.
 """
 import numpy as np
 from numba import njit
+from numba.experimental import structref
 
 from ._buffered import (BLOCK, BUFFER, BUFFER_POS, COUNTER, KEY, ROUNDS, buffered_next, buffered_state_array,
                         drain, increment_counter, philox_rounds)
 from ._buffered import buffered_core_state as core_state
+from ._bitgen import BitGen, BitGenType, bind64
 from ._core import Doubles64, KernelCore
 from ._uint128 import mul_wide
 
@@ -103,9 +105,23 @@ def philox_fill(state, out):
         out[i] = philox_next(state)
         i += 1
 
+
+@structref.register
+class PhiloxBitGenType(BitGenType):
+    """numba type of a Philox core's ``bitgen``."""
+
+
+class PhiloxBitGen(BitGen):
+    """A Philox core's ``bitgen`` (prng.numba._bitgen)."""
+
+
+bind64(PhiloxBitGenType, PhiloxBitGen, philox_next)
+
+
 class PhiloxCore(Doubles64, KernelCore):
     """numba core of :class:`prng.Philox` (numpy's Philox 4x64-10 stream)."""
 
+    handle = PhiloxBitGen
     to_array = staticmethod(state_array)
     from_array = staticmethod(core_state)
     next_kernel = staticmethod(philox_next)

@@ -10,10 +10,12 @@ counter of the next block to compute.  Build one with :func:`state_array` from a
 """
 import numpy as np
 from numba import njit
+from numba.experimental import structref
 
 from ._buffered import (BLOCK, BUFFER, BUFFER_POS, COUNTER, KEY, ROUNDS, buffered_next, buffered_state_array,
                         drain, increment_counter, philox_rounds)
 from ._buffered import buffered_core_state as core_state
+from ._bitgen import BitGen, BitGenType, bind32
 from ._core import Doubles32, Kernel32Core
 
 LANES = 128
@@ -138,9 +140,22 @@ def philox4x32_fill(state, out):
             i = _lanes_to_output(state, lanes, blocks, out, i)
 
 
+@structref.register
+class Philox4x32BitGenType(BitGenType):
+    """numba type of a Philox4x32 core's ``bitgen``."""
+
+
+class Philox4x32BitGen(BitGen):
+    """A Philox4x32 core's ``bitgen`` (prng.numba._bitgen)."""
+
+
+bind32(Philox4x32BitGenType, Philox4x32BitGen, philox4x32_next)
+
+
 class Philox4x32Core(Doubles32, Kernel32Core):
     """numba core of :class:`prng.Philox4x32` (Random123 Philox4x32-10, cuRAND's stream)."""
 
+    handle = Philox4x32BitGen
     to_array = staticmethod(state_array)
     from_array = staticmethod(core_state)
     next_kernel = staticmethod(philox4x32_next)

@@ -1,0 +1,90 @@
+/* distributions.h: numpy's samplers (numpy/random/src/distributions/distributions.c and
+ * legacy/legacy-distributions.c) and the framework samplers built on them, each written once over
+ * prng_bitgen_t (prng.h), so every sampler serves every generator.
+ *
+ * Conventions: (bg, n, out, ...) fills out[0..n) with n draws of one sampler, in order, leaving the
+ * generator where n scalar calls would. Parameters that numpy broadcasts come as an array and a step:
+ * value i is p[i * p_step] (step 0: one value for all, step 1: one per output).
+ */
+#ifndef PRNG_DISTRIBUTIONS_H
+#define PRNG_DISTRIBUTIONS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "prng.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* cdef-begin */
+
+/* numpy's legacy_gauss cache (RandomState): the second value of the last polar pair. */
+typedef struct {
+    int has_gauss;
+    double gauss;
+} prng_legacy_gauss_t;
+
+/* Draws (the samplers' interface, honouring numpy's uint32 buffer of 64-bit generators). */
+void prng_fill_uint32(prng_bitgen_t *bg, uint32_t *out, size_t n);
+
+/* Uniforms: numpy's next_double / next_float. */
+void prng_random_standard_uniform_fill(prng_bitgen_t *bg, size_t n, double *out);
+void prng_random_standard_uniform_fill_f(prng_bitgen_t *bg, size_t n, float *out);
+
+/* The 256-layer ziggurats (standard normal, standard exponential). */
+double prng_random_standard_normal(prng_bitgen_t *bg);
+float prng_random_standard_normal_f(prng_bitgen_t *bg);
+double prng_random_standard_exponential(prng_bitgen_t *bg);
+float prng_random_standard_exponential_f(prng_bitgen_t *bg);
+void prng_random_standard_normal_fill(prng_bitgen_t *bg, size_t n, double *out);
+void prng_random_standard_normal_fill_f(prng_bitgen_t *bg, size_t n, float *out);
+void prng_random_standard_exponential_fill(prng_bitgen_t *bg, size_t n, double *out);
+void prng_random_standard_exponential_fill_f(prng_bitgen_t *bg, size_t n, float *out);
+
+/* Location-scale families with broadcast parameters. */
+void prng_random_normal_fill(prng_bitgen_t *bg, size_t n, double *out,
+                             const double *loc, size_t loc_step, const double *scale, size_t scale_step);
+void prng_random_uniform_fill(prng_bitgen_t *bg, size_t n, double *out,
+                              const double *low, size_t low_step, const double *range, size_t range_step);
+void prng_random_exponential_fill(prng_bitgen_t *bg, size_t n, double *out,
+                                  const double *scale, size_t scale_step);
+
+/* Bounded integers: n values in [off, off + rng] (wrapping), by Lemire's method or, with use_masked,
+ * by masked rejection (RandomState); bool takes one bit of a buffered 32-bit draw per value. */
+uint64_t prng_random_interval(prng_bitgen_t *bg, uint64_t max);
+uint64_t prng_random_bounded_uint64(prng_bitgen_t *bg, uint64_t off, uint64_t rng, uint64_t mask,
+                                    int use_masked);
+void prng_random_bounded_uint64_fill(prng_bitgen_t *bg, uint64_t off, uint64_t rng, size_t n,
+                                     int use_masked, uint64_t *out);
+void prng_random_bounded_uint32_fill(prng_bitgen_t *bg, uint32_t off, uint32_t rng, size_t n,
+                                     int use_masked, uint32_t *out);
+void prng_random_bounded_uint16_fill(prng_bitgen_t *bg, uint16_t off, uint16_t rng, size_t n,
+                                     int use_masked, uint16_t *out);
+void prng_random_bounded_uint8_fill(prng_bitgen_t *bg, uint8_t off, uint8_t rng, size_t n,
+                                    int use_masked, uint8_t *out);
+void prng_random_bounded_bool_fill(prng_bitgen_t *bg, uint8_t off, uint8_t rng, size_t n, uint8_t *out);
+
+/* Permutations. shuffle_raw: numpy's Fisher-Yates (random_interval draws) over n items of itemsize
+ * bytes, stride bytes apart, down to index `first`; buf holds one item. shuffle_int: the same on an
+ * int64 array with random_bounded_uint64 (Lemire) draws (numpy's _shuffle_int). choice_floyd:
+ * Generator.choice's Floyd selection of `count` distinct indices below pop_size, using a caller's
+ * hash set of mask + 1 words (mask = 2^k - 1 >= 1.2 * count). */
+void prng_shuffle_raw(prng_bitgen_t *bg, size_t n, size_t first, size_t itemsize, ptrdiff_t stride,
+                      char *data, char *buf);
+void prng_shuffle_int(prng_bitgen_t *bg, size_t n, size_t first, int64_t *data);
+void prng_choice_floyd(prng_bitgen_t *bg, uint64_t pop_size, size_t count, int64_t *out,
+                       uint64_t *hash_set, uint64_t mask);
+
+/* RandomState's normals: Marsaglia's polar method with the cached second value. */
+double prng_legacy_gauss(prng_bitgen_t *bg, prng_legacy_gauss_t *cache);
+void prng_legacy_gauss_fill(prng_bitgen_t *bg, prng_legacy_gauss_t *cache, size_t n, double *out);
+
+/* cdef-end */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PRNG_DISTRIBUTIONS_H */

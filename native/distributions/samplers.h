@@ -1,0 +1,14 @@
+/* samplers.h (internal): the per-value samplers over prng_draws_t that other samplers build on
+ * (numpy's distributions.c calls them the same way, e.g. gamma on the normal ziggurat). */
+#ifndef PRNG_SAMPLERS_H
+#define PRNG_SAMPLERS_H
+
+#include "draws.h"
+
+double prng_standard_normal(prng_draws_t *d);
+float prng_standard_normal_f(prng_draws_t *d);
+double prng_standard_exponential(prng_draws_t *d);
+float prng_standard_exponential_f(prng_draws_t *d);
+double prng_gauss(prng_draws_t *d, prng_legacy_gauss_t *cache);
+
+#endif /* PRNG_SAMPLERS_H */

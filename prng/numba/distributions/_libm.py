@@ -1,0 +1,14 @@
+"""The C library's math functions as the numba samplers call them: the same symbols numpy's
+distributions.c and native/distributions call (glibc on Linux), bound by name, so the numba, C and
+pure-Python samplers agree bit for bit."""
+from numba import types
+
+_F64 = types.float64(types.float64)
+_F32 = types.float32(types.float32)
+
+exp = types.ExternalFunction("exp", _F64)
+log = types.ExternalFunction("log", _F64)
+log1p = types.ExternalFunction("log1p", _F64)
+sqrt = types.ExternalFunction("sqrt", _F64)
+expf = types.ExternalFunction("expf", _F32)
+log1pf = types.ExternalFunction("log1pf", _F32)
