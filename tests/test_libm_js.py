@@ -1,10 +1,10 @@
 """Mismatch rate of the JS libm ports (js/src/libm) against glibc, over 10^6 inputs per function.
 
 For each function: numpy draws 10^6 inputs (mostly the arguments the random variates pass, plus a
-spread over the domain), glibc computes the expected results (Python's math module for double,
-ctypes on libm.so.6 for float: both call the process's glibc), ``node`` evaluates the JS port on
-the same inputs, and the bit patterns are compared. The ports reproduce glibc 2.36's x86-64 FMA
-builds, so the test runs only where that is what the oracle runs.
+spread over the domain and edge cases), glibc computes the expected results (ctypes on libm.so.6,
+the library numpy, CPython's math module and torch call), ``node`` evaluates the JS port on the same
+inputs, and the bit patterns are compared. The ports reproduce glibc 2.36's x86-64 FMA builds, so
+the test runs only where that is what the oracle runs.
 """
 
 import ctypes
@@ -20,15 +20,17 @@ import pytest
 N = 1_000_000
 INDEX = Path(__file__).resolve().parent.parent / "js" / "src" / "libm" / "index.js"
 
-# Reads float64 inputs, applies one export of js/src/libm/index.js, writes float64 results.
+# Reads float64 arguments (`arity` per call), applies one export of js/src/libm/index.js, writes
+# float64 results.
 NODE_EVAL = """
 import { readFileSync, writeFileSync } from "node:fs";
-const [, indexUrl, name, inPath, outPath] = process.argv;
+const [, indexUrl, name, arity, inPath, outPath] = process.argv;
 const f = (await import(indexUrl))[name];
 const buf = readFileSync(inPath);
 const x = new Float64Array(buf.buffer, buf.byteOffset, buf.length / 8);
-const y = new Float64Array(x.length);
-for (let i = 0; i < x.length; i++) y[i] = f(x[i]);
+const y = new Float64Array(x.length / Number(arity));
+if (arity === "1") for (let i = 0; i < y.length; i++) y[i] = f(x[i]);
+else for (let i = 0; i < y.length; i++) y[i] = f(x[2 * i], x[2 * i + 1]);
 writeFileSync(outPath, y);
 """
 
@@ -105,20 +107,79 @@ def inputs(name, rng):
     return x
 
 
+def odd_bases(k):
+    """The odd integers b with b^k in [2^53, 2^54): b^k is then exactly halfway between two doubles."""
+    lo = int(2 ** (53 / k)) - 2
+    hi = int(2 ** (54 / k)) + 2
+    return [b for b in range(lo | 1, hi + 1, 2) if 2**53 <= b**k < 2**54] if hi - lo < 10**5 else (lo, hi)
+
+
+def halfway_powers(rng, n):
+    """(x, k) with x^k exactly halfway between two doubles: x = b * 2^j (either sign), b odd, b^k an
+    odd integer in [2^53, 2^54)."""
+    rows = [(b, k) for k in range(34, 2, -1) for b in odd_bases(k)][: n // 2]
+    lo, hi = odd_bases(2)  # too many to list: draw them
+    squares = [b for b in (2 * rng.integers(lo // 2, hi // 2, 2 * n) + 1).tolist() if 2**53 <= b * b < 2**54]
+    rows += [(b, 2) for b in squares[: n - len(rows)]]
+    x = np.array(rows, dtype=np.float64)
+    x[:, 0] *= np.exp2(rng.integers(-40, 40, len(x))) * rng.choice([-1.0, 1.0], len(x))
+    return x
+
+
+def pow_inputs(rng):
+    """10^6 (x, y) pairs for pow: the variates' own arguments first, then spreads and edge cases."""
+    u = rng.random(250_000)
+    shape = np.exp2(rng.uniform(-12, 0, 250_000))  # numpy gamma, shape < 1; beta (Johnk)
+    gamma_small = np.stack([u, 1 / shape], 1)
+    y = -np.log(rng.uniform(0, 1, 50_000))
+    gamma_tail = np.stack([1 - shape[:50_000] + shape[:50_000] * y, 1 / shape[:50_000]], 1)
+    e = rng.standard_exponential(100_000)
+    a = np.exp2(rng.uniform(-4, 4, 100_000))  # weibull pow(E, 1/a), power pow(-expm1(-E), 1/a)
+    weibull = np.stack([np.concatenate([e[:50_000], -np.expm1(-e[50_000:])]), 1 / a], 1)
+    am1 = np.exp2(rng.uniform(-10, 3, 100_000))  # zipf: pow(2, a-1), pow(U, -1/(a-1)), pow(1+1/X, a-1)
+    v = 1 - rng.random(100_000)
+    with np.errstate(over="ignore"):
+        big = np.floor(v ** (-1 / am1))
+    zipf = np.concatenate([np.stack([np.full(20_000, 2.0), am1[:20_000]], 1),
+                           np.stack([v[20_000:60_000], -1 / am1[20_000:60_000]], 1),
+                           np.stack([1 + 1 / np.maximum(big[60_000:], 1.0), am1[60_000:]], 1)])
+    spread = np.stack([log_uniform(rng, 200_000, -1074, 1024), log_uniform(rng, 200_000, -80, 70, signed=True)], 1)
+    near_one = 1 + rng.uniform(-2.0**-10, 2.0**-10, 100_000) * np.exp2(rng.uniform(-42, 0, 100_000))
+    near_one = np.stack([near_one, log_uniform(rng, 100_000, 0, 62, signed=True)], 1)
+    x = log_uniform(rng, 100_000, -1074, 1024)
+    x = np.where(np.abs(np.log2(x)) < 0.01, 3.0, x)
+    t = np.where(rng.random(100_000) < 0.5, rng.uniform(-1080, -1010, 100_000), rng.uniform(1015, 1025, 100_000))
+    limits = np.stack([x, t / np.log2(x)], 1)  # results near overflow, underflow and in the subnormals
+    negative = np.stack([-log_uniform(rng, 50_000, -30, 30),
+                         np.where(rng.random(50_000) < 0.9, rng.integers(-60, 60, 50_000), rng.uniform(-5, 5, 50_000))], 1)
+    special = [0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 2.0, -2.0, 3.0, -3.0, math.inf, -math.inf, math.nan,
+               5e-324, -5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, -1.7976931348623157e308,
+               2.0**-66, -(2.0**-66), 2.0**63, -(2.0**63), 2.0**64 + 2.0**12, 1.0 + 2.0**-52, 1.0 - 2.0**-53]
+    grid = np.array([(p, q) for p in special for q in special])
+    x = np.concatenate([gamma_small, gamma_tail, weibull, zipf, spread, near_one, limits, negative,
+                        halfway_powers(rng, 50_000), grid])
+    assert len(x) >= N
+    return x
+
+
 def glibc(name, x):
-    """glibc's results: math.<name> for double, ctypes libm.so.6 for float."""
-    if not name.endswith("f"):
-        f = getattr(math, name)
-        return np.array([f(v) for v in x.tolist()])
+    """glibc's results, from libm.so.6 through ctypes (float functions in float)."""
+    single = name.endswith("f")
+    ctype = ctypes.c_float if single else ctypes.c_double
     f = getattr(ctypes.CDLL("libm.so.6"), name)
-    f.restype, f.argtypes = ctypes.c_float, [ctypes.c_float]
-    return np.array([f(v) for v in x.tolist()], dtype=np.float32)
+    f.restype, f.argtypes = ctype, [ctype] * (x.ndim)
+    if x.ndim == 1:
+        y = [f(v) for v in x.tolist()]
+    else:
+        y = [f(*v) for v in x.tolist()]
+    return np.array(y, dtype=np.float32 if single else np.float64)
 
 
 def js(name, x, tmp_path):
     src, dst = tmp_path / "x.bin", tmp_path / "y.bin"
     x.astype("<f8").tofile(src)
-    subprocess.run(["node", "--input-type=module", "-e", NODE_EVAL, INDEX.as_uri(), name, str(src), str(dst)],
+    arity = "1" if x.ndim == 1 else str(x.shape[1])
+    subprocess.run(["node", "--input-type=module", "-e", NODE_EVAL, INDEX.as_uri(), name, arity, str(src), str(dst)],
                    check=True, timeout=120)
     return np.fromfile(dst, dtype="<f8")
 
@@ -133,13 +194,14 @@ def mismatches(want, got):
     return np.flatnonzero((want.view(bits) != got.view(bits)) & ~both_nan)
 
 
-@pytest.mark.parametrize("name", ["log", "exp", "log1p", "sin", "cos", "logf", "expf", "log1pf", "sinf", "cosf"])
+@pytest.mark.parametrize("name", ["log", "exp", "log1p", "sin", "cos", "logf", "expf", "log1pf", "sinf", "cosf",
+                                  "pow"])
 def test_js_libm_matches_glibc(name, tmp_path):
-    seed = sum(name.encode())
-    x = inputs(name, np.random.default_rng(seed))
+    rng = np.random.default_rng(sum(name.encode()))
+    x = pow_inputs(rng) if name == "pow" else inputs(name, rng)
     want = glibc(name, x)
     got = js(name, x, tmp_path)
     bad = mismatches(want, got)
     print(f"{name}: {len(bad)} mismatches / {len(x)} inputs (glibc {glibc_version()})")
-    examples = [(float(x[i]).hex(), float(want[i]).hex(), float(got[i]).hex()) for i in bad[:5]]
+    examples = [(x[i].tolist(), float(want[i]).hex(), float(got[i]).hex()) for i in bad[:5]]
     assert len(bad) == 0, f"{name}: {len(bad)}/{len(x)} differ from glibc, e.g. {examples}"

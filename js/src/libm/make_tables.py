@@ -29,6 +29,7 @@ FLT = "sysdeps/ieee754/flt-32/"
 SOURCES = {
     "log": DBL + "e_log_data.c",
     "exp": DBL + "e_exp_data.c",
+    "powlog": DBL + "e_pow_log_data.c",
     "usncs": DBL + "usncs.h",
     "sincostab": DBL + "sincostab.c",
     "branred": DBL + "branred.h",
@@ -144,6 +145,14 @@ def extract(read) -> dict:
     t["EXP_POLY"] = ("f64", numbers(initializer(exp, "poly"), n))
     t["EXP_TAB"] = ("u64words", numbers(initializer(exp, "tab"), n))
 
+    powlog = load(read, "powlog")
+    t["POW_LOG_LN2HI"] = ("scalar", numbers(initializer(powlog, "ln2hi")))
+    t["POW_LOG_LN2LO"] = ("scalar", numbers(initializer(powlog, "ln2lo")))
+    t["POW_LOG_POLY"] = ("f64", numbers(initializer(powlog, "poly")))
+    rows = [numbers(args) for args in re.findall(r"\bA\(([^)]*)\)", initializer(powlog, "tab"))]
+    for j, name in enumerate(("INVC", "LOGC", "LOGCTAIL")):
+        t["POW_LOG_" + name] = ("f64", [row[j] for row in rows])
+
     usncs = load(read, "usncs")
     consts = dict(re.findall(r"static const double (\w+)\s*=\s*([^;]+);", usncs))
     for name in ("s1", "s2", "s3", "s4", "s5", "big", "hp0", "hp1", "mp1", "mp2",
@@ -182,6 +191,7 @@ def extract(read) -> dict:
 FIELD_NOTES = {
     "LOG_INVC": "e_log_data.c .tab[i].invc",
     "LOG_LOGC": "e_log_data.c .tab[i].logc",
+    "POW_LOG_INVC": "e_pow_log_data.c .tab[i].invc (entries written A(invc, logc, logctail))",
     "EXP_TAB": "e_exp_data.c .tab (uint64 entries as [lo, hi] 32-bit word pairs)",
     "SINCOSTAB": "sincostab.c __sincostab.x (little-endian word pairs as doubles)",
     "SINCOSF_TABLE": "s_sincosf_data.c __sincosf_table[2], 14 doubles each: sign[4], hpi_inv, "
