@@ -73,6 +73,24 @@ def polar_r2(rng, n):
     return r2[(r2 < 1.0) & (r2 > 0.0)][:n]
 
 
+# acos's interval ends (0.125, 0.5, 0.75, 0.921875, 0.953125, 0.96875, 1), both signs.
+ACOS_BOUNDS = np.array([0.125, 0.25, 0.5, 0.75, 0.921875, 0.953125, 0.96875, 1.0, -0.125, -0.5, -0.96875, -1.0])
+
+
+def vonmises_cosines(rng, n):
+    """The arguments of acos in numpy's random_vonmises (W) and CPython's vonmisesvariate (f)."""
+    kappa = log_uniform(rng, n, -20, 17)
+    s = np.where(kappa < 1e-5, 1 / kappa + kappa, 0.0)
+    r = 1 + np.sqrt(1 + 4 * kappa * kappa)
+    rho = (r - np.sqrt(2 * r)) / (2 * kappa)
+    s = np.where(kappa < 1e-5, s, (1 + rho * rho) / (2 * rho))
+    z = np.cos(np.pi * rng.random(n))
+    w = (1 + s * z) / (s + z)
+    q = 1.0 / (0.5 / kappa + np.sqrt(1.0 + (0.5 / kappa) ** 2))
+    f = (q + z) / (1.0 + q * z)
+    return np.where(np.arange(n) % 2 == 0, w, f)
+
+
 def inputs(name, rng):
     """10^6 arguments for `name`: the variates' own arguments first, then spreads."""
     f32 = np.float32
@@ -95,6 +113,12 @@ def inputs(name, rng):
     elif name == "log1pf":
         parts = [-rng.random(500_000, dtype=f32), rng.uniform(-0.9999, 3.0, 300_000),
                  log_uniform(rng, 200_000, -60, 128)]
+    elif name == "acos":
+        parts = [vonmises_cosines(rng, 500_000), rng.uniform(-1.0, 1.0, 200_000),
+                 (1.0 - log_uniform(rng, 100_000, -54, -4)) * rng.choice([-1.0, 1.0], 100_000),
+                 log_uniform(rng, 100_000, -60, -3, signed=True),
+                 rng.choice(ACOS_BOUNDS, 100_000) * (1.0 + rng.uniform(-2.0**-30, 2.0**-30, 100_000)),
+                 [0.0, -0.0, 1.0, -1.0, math.nan, math.inf, -math.inf, 1.0 + 2.0**-52, -2.0, 5e-324, 2.0**-54]]
     else:  # sinf, cosf
         theta = 2.0 * math.pi * rng.random(500_000, dtype=f32).astype(np.float64)
         parts = [theta, rng.uniform(-130.0, 130.0, 300_000), log_uniform(rng, 200_000, -20, 128, signed=True)]
@@ -195,7 +219,7 @@ def mismatches(want, got):
 
 
 @pytest.mark.parametrize("name", ["log", "exp", "log1p", "sin", "cos", "logf", "expf", "log1pf", "sinf", "cosf",
-                                  "pow"])
+                                  "pow", "acos"])
 def test_js_libm_matches_glibc(name, tmp_path):
     rng = np.random.default_rng(sum(name.encode()))
     x = pow_inputs(rng) if name == "pow" else inputs(name, rng)

@@ -4,7 +4,7 @@
 
 Runs on Linux x86-64 with glibc; calls libm.so.6 through ctypes (the same library, and the same
 ifunc-selected variants, that numpy, CPython's math module and torch call). On a CPU with FMA,
-glibc 2.36 picks its FMA builds of exp, log, pow, sin, cos, sincos, expf, logf, sinf, cosf, sincosf
+glibc 2.36 picks its FMA builds of exp, log, pow, sin, cos, sincos, acos, expf, logf, sinf, cosf, sincosf
 (and Debian's 2.36 also of log1p), which round differently from the generic builds for some inputs:
 the file records the glibc version, the distribution's build string and whether the CPU has FMA.
 
@@ -153,6 +153,22 @@ def inputs_pow(rng):
     return [gamma_small, weibull, zipf, spread, near_one, limits, negative, halfway_powers(rng, N_FOCUS), grid]
 
 
+def inputs_acos(rng):
+    w = []                                                    # numpy random_vonmises acos(W),
+    for kappa, u in zip(log_uniform(rng, N_VARIATE, -20, 17).tolist(), rng.random(N_VARIATE).tolist()):
+        z = math.cos(math.pi * u)                             # CPython vonmisesvariate acos(f)
+        r = 1 + math.sqrt(1 + 4 * kappa * kappa)
+        rho = (r - math.sqrt(2 * r)) / (2 * kappa)
+        s = 1 / kappa + kappa if kappa < 1e-5 else (1 + rho * rho) / (2 * rho)
+        q = 1.0 / (0.5 / kappa + math.sqrt(1.0 + (0.5 / kappa) ** 2))
+        w += [(1 + s * z) / (s + z), (q + z) / (1.0 + q * z)]
+    near_one = (1.0 - log_uniform(rng, N_FOCUS, -54, -4)) * rng.choice([-1.0, 1.0], N_FOCUS)
+    bounds = [0.125, 0.25, 0.5, 0.75, 0.921875, 0.953125, 0.96875]
+    edges = [b * (1 + e) * sg for b in bounds for e in (-(2.0**-52), 0.0, 2.0**-52) for sg in (1, -1)]
+    return [w, rng.uniform(-1.0, 1.0, N_SPREAD), near_one, log_uniform(rng, N_FOCUS, -60, -3, signed=True),
+            edges, [1.0 + 2.0**-52, 2.0**-54, 2.0**-55]]
+
+
 def f32(x):
     return np.asarray(x, np.float64).astype(np.float32)
 
@@ -203,6 +219,7 @@ FUNCTIONS = [  # name, single precision, input maker, what the variates use it f
     ("cosf", True, inputs_sincosf, "torch DEFAULT float kernel sincosf((float)(2*pi*u))"),
     ("pow", False, inputs_pow, "numpy gamma (shape < 1), beta, weibull, power, zipf; CPython ** in "
      "gammavariate, paretovariate, weibullvariate"),
+    ("acos", False, inputs_acos, "numpy vonmises acos(W); CPython vonmisesvariate acos(f)"),
 ]
 
 

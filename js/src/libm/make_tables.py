@@ -1,8 +1,8 @@
 """Generate js/src/libm/tables.js from the glibc source text.
 
-The JS libm ports (log.js, exp.js, sincos.js, logf.js, expf.js, sincosf.js) need glibc's
-coefficient and lookup tables bit for bit.  This script reads them from a glibc git checkout
-at a release tag and writes them out once, as JS typed arrays:
+The JS libm ports (log.js, exp.js, pow.js, sincos.js, acos.js, logf.js, expf.js, sincosf.js,
+...) need glibc's coefficient and lookup tables bit for bit.  This script reads them from a glibc
+git checkout at a release tag and writes them out once, as JS typed arrays:
 
     python js/src/libm/make_tables.py --git-dir /path/to/glibc/.git [--ref glibc-2.36]
 
@@ -33,6 +33,9 @@ SOURCES = {
     "usncs": DBL + "usncs.h",
     "sincostab": DBL + "sincostab.c",
     "branred": DBL + "branred.h",
+    "asincos": DBL + "asincos.tbl",
+    "uasncs": DBL + "uasncs.h",
+    "root": DBL + "root.tbl",
     "logf": FLT + "e_logf_data.c",
     "exp2f": FLT + "e_exp2f_data.c",
     "sincosf": "sysdeps/x86/fpu/s_sincosf_data.c",
@@ -168,6 +171,15 @@ def extract(read) -> dict:
         t["BRANRED_" + name.upper()] = ("scalar", [words_to_double(lo, hi)])
     t["BRANRED_TOVERP"] = ("f64", numbers(initializer(branred, "toverp")))
 
+    w = numbers(initializer(load(read, "asincos"), "i"))
+    t["ASNCS"] = ("f64", [words_to_double(w[i], w[i + 1]) for i in range(0, len(w), 2)])
+    uasncs = load(read, "uasncs")
+    for name in ("hp0", "hp1"):
+        t["UASNCS_" + name.upper()] = ("scalar", [words_to_double(*numbers(initializer(uasncs, name)))])
+    for name in ("f1", "f2", "f3", "f4", "f5", "f6", "rt0", "rt1", "rt2", "rt3", "t27"):
+        t["UASNCS_" + name.upper()] = ("scalar", [c_value(initializer(uasncs, name))])
+    t["INROOT"] = ("f64", numbers(initializer(load(read, "root"), "inroot")))
+
     logf = load(read, "logf")
     tab = numbers(initializer(logf, "tab"))
     t["LOGF_INVC"], t["LOGF_LOGC"] = ("f64", tab[0::2]), ("f64", tab[1::2])
@@ -194,6 +206,7 @@ FIELD_NOTES = {
     "POW_LOG_INVC": "e_pow_log_data.c .tab[i].invc (entries written A(invc, logc, logctail))",
     "EXP_TAB": "e_exp_data.c .tab (uint64 entries as [lo, hi] 32-bit word pairs)",
     "SINCOSTAB": "sincostab.c __sincostab.x (little-endian word pairs as doubles)",
+    "ASNCS": "asincos.tbl asncs.x (little-endian word pairs as doubles)",
     "SINCOSF_TABLE": "s_sincosf_data.c __sincosf_table[2], 14 doubles each: sign[4], hpi_inv, "
     "hpi, c0, c1, s1, c2, s2, c3, s3, c4",
     "EXP2F_TAB": "e_exp2f_data.c .tab (uint64 entries as [lo, hi] 32-bit word pairs)",
@@ -212,8 +225,8 @@ def render(tables: dict, ref: str, commit: str) -> str:
     lines += [f"//   {path}" for path in SOURCES.values()]
     lines += [
         "// The glibc sources are licensed under the GNU Lesser General Public License 2.1 or",
-        "// later (the log/exp/logf/exp2f/sincosf data originate in Arm's optimized-routines;",
-        "// sincostab/usncs/branred in the IBM Accurate Mathematical Library).",
+        "// later (the log/exp/pow/logf/exp2f/sincosf data originate in Arm's optimized-routines;",
+        "// sincostab/usncs/branred/asincos/uasncs/root in the IBM Accurate Mathematical Library).",
         "",
     ]
     for name, (kind, vals) in tables.items():
