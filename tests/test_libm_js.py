@@ -119,6 +119,14 @@ def inputs(name, rng):
                  log_uniform(rng, 100_000, -60, -3, signed=True),
                  rng.choice(ACOS_BOUNDS, 100_000) * (1.0 + rng.uniform(-2.0**-30, 2.0**-30, 100_000)),
                  [0.0, -0.0, 1.0, -1.0, math.nan, math.inf, -math.inf, 1.0 + 2.0**-52, -2.0, 5e-324, 2.0**-54]]
+    elif name == "expm1":
+        e = rng.standard_exponential(500_000)
+        a = log_uniform(rng, 500_000, -10, 10)  # pareto expm1(E/a), power expm1(-E)
+        p = rng.random(100_000)  # logseries expm1(log1p(-p) * U)
+        parts = [e[:300_000] / a[:300_000], -e[300_000:], np.log1p(-p) * rng.random(100_000),
+                 rng.uniform(-40.0, 40.0, 150_000), rng.uniform(-1.1, 1.1, 150_000), rng.uniform(-800.0, 710.0, 50_000),
+                 log_uniform(rng, 50_000, -70, 0, signed=True),
+                 [0.0, -0.0, math.nan, math.inf, -math.inf, 709.782712893384, 709.7827128933841, 2.0**-54]]
     else:  # sinf, cosf
         theta = 2.0 * math.pi * rng.random(500_000, dtype=f32).astype(np.float64)
         parts = [theta, rng.uniform(-130.0, 130.0, 300_000), log_uniform(rng, 200_000, -20, 128, signed=True)]
@@ -219,7 +227,7 @@ def mismatches(want, got):
 
 
 @pytest.mark.parametrize("name", ["log", "exp", "log1p", "sin", "cos", "logf", "expf", "log1pf", "sinf", "cosf",
-                                  "pow", "acos"])
+                                  "pow", "acos", "expm1"])
 def test_js_libm_matches_glibc(name, tmp_path):
     rng = np.random.default_rng(sum(name.encode()))
     x = pow_inputs(rng) if name == "pow" else inputs(name, rng)

@@ -4,9 +4,10 @@
 
 Runs on Linux x86-64 with glibc; calls libm.so.6 through ctypes (the same library, and the same
 ifunc-selected variants, that numpy, CPython's math module and torch call). On a CPU with FMA,
-glibc 2.36 picks its FMA builds of exp, log, pow, sin, cos, sincos, acos, expf, logf, sinf, cosf, sincosf
-(and Debian's 2.36 also of log1p), which round differently from the generic builds for some inputs:
-the file records the glibc version, the distribution's build string and whether the CPU has FMA.
+glibc 2.36 picks its FMA builds of exp, log, pow, sin, cos, sincos, acos, expf, logf, sinf, cosf,
+sincosf (and Debian's 2.36 also of log1p and expm1), which round differently from the generic builds
+for some inputs: the file records the glibc version, the distribution's build string and whether the
+CPU has FMA.
 
 pow's case holds (x, y) pairs, including x^y exactly halfway between two doubles. The "fma" case
 ((a, b, c) triples) checks the exact fused multiply-add the ports use, against
@@ -169,6 +170,19 @@ def inputs_acos(rng):
             edges, [1.0 + 2.0**-52, 2.0**-54, 2.0**-55]]
 
 
+def inputs_expm1(rng):
+    e = rng.standard_exponential(N_VARIATE)
+    pareto = e / log_uniform(rng, N_VARIATE, -10, 10)         # numpy pareto expm1(E/a)
+    p = rng.random(N_VARIATE // 2)
+    logseries = [math.log1p(-v) * u for v, u in zip(p.tolist(), rng.random(N_VARIATE // 2).tolist())]
+    ln2 = math.log(2.0)
+    bounds = [k * ln2 / 2 + d for k in range(-120, 121) for d in (-1e-13, 0.0, 1e-13)]  # k = round(x/ln2) steps
+    edges = [709.782712893384, 709.7827128933841, 709.78, 38.816242111356935, -38.816242111356935,
+             2.0**-54, -(2.0**-54), 0.34657359027997264, -0.34657359027997264, 1.0397207708399179, -0.25]
+    return [pareto, -e[: N_VARIATE // 2], logseries, bounds, edges, rng.uniform(-40.0, 40.0, N_SPREAD),
+            rng.uniform(-800.0, 710.0, N_FOCUS), log_uniform(rng, N_FOCUS, -70, 0, signed=True)]
+
+
 def f32(x):
     return np.asarray(x, np.float64).astype(np.float32)
 
@@ -220,6 +234,7 @@ FUNCTIONS = [  # name, single precision, input maker, what the variates use it f
     ("pow", False, inputs_pow, "numpy gamma (shape < 1), beta, weibull, power, zipf; CPython ** in "
      "gammavariate, paretovariate, weibullvariate"),
     ("acos", False, inputs_acos, "numpy vonmises acos(W); CPython vonmisesvariate acos(f)"),
+    ("expm1", False, inputs_expm1, "numpy pareto expm1(E/a), power -expm1(-E), logseries -expm1(r*U)"),
 ]
 
 

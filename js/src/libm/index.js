@@ -6,6 +6,7 @@ export { log } from "./log.js";
 export { exp } from "./exp.js";
 export { pow } from "./pow.js";
 export { acos } from "./acos.js";
+export { expm1 } from "./expm1.js";
 export { log1p } from "./log1p.js";
 export { sin, cos, sincos } from "./sincos.js";
 export { logf } from "./logf.js";
