@@ -139,22 +139,26 @@ def inputs(name, rng):
     return x
 
 
-def odd_bases(k):
-    """The odd integers b with b^k in [2^53, 2^54): b^k is then exactly halfway between two doubles."""
-    lo = int(2 ** (53 / k)) - 2
-    hi = int(2 ** (54 / k)) + 2
-    return [b for b in range(lo | 1, hi + 1, 2) if 2**53 <= b**k < 2**54] if hi - lo < 10**5 else (lo, hi)
+def odd_bases(k, bits):
+    """The odd b with b^k in [2^bits, 2^(bits+1)), so b^k is exactly halfway between two floating-point
+    numbers of `bits` significand bits; a (lo, hi) range to draw from where they are too many to list."""
+    lo, hi = int(2 ** (bits / k)) - 2, int(2 ** ((bits + 1) / k)) + 2
+    if hi - lo > 10**5:
+        return lo, hi
+    return [b for b in range(lo | 1, hi + 1, 2) if 2**bits <= b**k < 2 ** (bits + 1)]
 
 
-def halfway_powers(rng, n):
-    """(x, k) with x^k exactly halfway between two doubles: x = b * 2^j (either sign), b odd, b^k an
-    odd integer in [2^53, 2^54)."""
-    rows = [(b, k) for k in range(34, 2, -1) for b in odd_bases(k)][: n // 2]
-    lo, hi = odd_bases(2)  # too many to list: draw them
-    squares = [b for b in (2 * rng.integers(lo // 2, hi // 2, 2 * n) + 1).tolist() if 2**53 <= b * b < 2**54]
-    rows += [(b, 2) for b in squares[: n - len(rows)]]
-    x = np.array(rows, dtype=np.float64)
-    x[:, 0] *= np.exp2(rng.integers(-40, 40, len(x))) * rng.choice([-1.0, 1.0], len(x))
+def halfway_powers(rng, n, bits=53, scale=40):
+    """(x, k) with x^k exactly halfway between two doubles (bits=53) or floats (bits=24): x = b * 2^j
+    (either sign, |j| < scale), b odd, b^k an odd integer in [2^bits, 2^(bits+1))."""
+    rows = [(b, k) for k in range(bits, 2, -1) for b in odd_bases(k, bits)][: n // 2]
+    squares = odd_bases(2, bits)
+    if isinstance(squares, tuple):  # draw them
+        lo, hi = squares
+        squares = [b for b in (2 * rng.integers(lo // 2, hi // 2, 2 * n) + 1).tolist() if 2**bits <= b * b < 2 ** (bits + 1)]
+    rows += [(b, 2) for b in squares]
+    x = np.array([rows[i] for i in rng.integers(0, len(rows), n)] if len(rows) < n else rows[:n], dtype=np.float64)
+    x[:, 0] = np.ldexp(x[:, 0], rng.integers(-scale, scale, n)) * rng.choice([-1.0, 1.0], n)
     return x
 
 
@@ -194,6 +198,32 @@ def pow_inputs(rng):
     return x
 
 
+def powf_inputs(rng):
+    """10^6 (x, y) float pairs for powf: numpy's float32 gamma first, then spreads and edge cases."""
+    f32 = np.float32
+    u = rng.random(500_000, dtype=f32)
+    shape = log_uniform(rng, 500_000, -12, 0).astype(f32)  # random_standard_gamma_f, shape < 1
+    inv = f32(1.0) / shape
+    y = -np.log((f32(1.0) - u[:100_000]) / shape[:100_000])
+    gamma = np.concatenate([np.stack([u[100_000:], inv[100_000:]], 1),
+                            np.stack([f32(1.0) - shape[:100_000] + shape[:100_000] * y, inv[:100_000]], 1)])
+    spread = np.stack([log_uniform(rng, 150_000, -149, 128), log_uniform(rng, 150_000, -30, 30, signed=True)], 1)
+    near_one = np.stack([1 + rng.uniform(-2.0**-10, 2.0**-10, 100_000), log_uniform(rng, 100_000, 0, 30, signed=True)], 1)
+    x = log_uniform(rng, 100_000, -149, 128)
+    x = np.where(np.abs(np.log2(x)) < 0.01, 3.0, x)
+    t = np.where(rng.random(100_000) < 0.5, rng.uniform(-155, -120, 100_000), rng.uniform(120, 130, 100_000))
+    limits = np.stack([x, t / np.log2(x)], 1)  # results near overflow, underflow and in the subnormals
+    negative = np.stack([-log_uniform(rng, 50_000, -30, 30),
+                         np.where(rng.random(50_000) < 0.9, rng.integers(-30, 30, 50_000), rng.uniform(-5, 5, 50_000))], 1)
+    special = [0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 2.0, -2.0, 3.0, -3.0, math.inf, -math.inf, math.nan, 1e-45, -1e-45,
+               1.1754943508222875e-38, 3.4028234663852886e38, -3.4028234663852886e38, 2.0**-30, 2.0**40, -(2.0**40),
+               1.0 + 2.0**-23, 1.0 - 2.0**-24]
+    grid = np.array([(p, q) for p in special for q in special])
+    x = np.concatenate([gamma, spread, near_one, limits, negative, halfway_powers(rng, 100_000, 24, 10), grid])
+    assert len(x) >= N
+    return x.astype(f32).astype(np.float64)
+
+
 def glibc(name, x):
     """glibc's results, from libm.so.6 through ctypes (float functions in float)."""
     single = name.endswith("f")
@@ -227,10 +257,10 @@ def mismatches(want, got):
 
 
 @pytest.mark.parametrize("name", ["log", "exp", "log1p", "sin", "cos", "logf", "expf", "log1pf", "sinf", "cosf",
-                                  "pow", "acos", "expm1"])
+                                  "pow", "acos", "expm1", "powf"])
 def test_js_libm_matches_glibc(name, tmp_path):
     rng = np.random.default_rng(sum(name.encode()))
-    x = pow_inputs(rng) if name == "pow" else inputs(name, rng)
+    x = {"pow": pow_inputs, "powf": powf_inputs}.get(name, lambda r: inputs(name, r))(rng)
     want = glibc(name, x)
     got = js(name, x, tmp_path)
     bad = mismatches(want, got)

@@ -4,12 +4,12 @@
 
 Runs on Linux x86-64 with glibc; calls libm.so.6 through ctypes (the same library, and the same
 ifunc-selected variants, that numpy, CPython's math module and torch call). On a CPU with FMA,
-glibc 2.36 picks its FMA builds of exp, log, pow, sin, cos, sincos, acos, expf, logf, sinf, cosf,
-sincosf (and Debian's 2.36 also of log1p and expm1), which round differently from the generic builds
+glibc 2.36 picks its FMA builds of exp, log, pow, sin, cos, sincos, acos, expf, logf, powf, sinf,
+cosf, sincosf (and Debian's 2.36 also of log1p and expm1), which round differently from the generic builds
 for some inputs: the file records the glibc version, the distribution's build string and whether the
 CPU has FMA.
 
-pow's case holds (x, y) pairs, including x^y exactly halfway between two doubles. The "fma" case
+pow's and powf's cases hold (x, y) pairs, including x^y exactly halfway between two doubles (floats). The "fma" case
 ((a, b, c) triples) checks the exact fused multiply-add the ports use, against
 glibc's fma (the CPU's FMA instruction).
 
@@ -119,16 +119,16 @@ def inputs_sincos(rng):
             rng.uniform(-1.1e8, 1.1e8, N_FOCUS), log_uniform(rng, N_FOCUS, -30, 1024, signed=True)]
 
 
-def halfway_powers(rng, n):
-    """(x, k) with x^k exactly halfway between two doubles: x = b * 2^j (either sign), b odd and
-    b^k an odd integer in [2^53, 2^54)."""
+def halfway_powers(rng, n, bits=53, scale=40):
+    """(x, k) with x^k exactly halfway between two doubles (bits=53) or floats (bits=24): x = b * 2^j
+    (either sign, |j| < scale), b odd and b^k an odd integer in [2^bits, 2^(bits+1))."""
     rows = []
-    for k in range(2, 35):
-        lo, hi = int(2 ** (53 / k)) - 2, int(2 ** (54 / k)) + 2
+    for k in range(2, bits):
+        lo, hi = int(2 ** (bits / k)) - 2, int(2 ** ((bits + 1) / k)) + 2
         cands = range(lo | 1, hi + 1, 2) if hi - lo < 10**5 else (2 * rng.integers(lo // 2, hi // 2, n) + 1).tolist()
-        rows += [(b, k) for b in cands if 2**53 <= b**k < 2**54][:n // 8]
+        rows += [(b, k) for b in cands if 2**bits <= b**k < 2 ** (bits + 1)][:n // 8]
     x = np.array(rows, dtype=np.float64)
-    x[:, 0] = np.ldexp(x[:, 0], rng.integers(-40, 40, len(x))) * rng.choice([-1.0, 1.0], len(x))
+    x[:, 0] = np.ldexp(x[:, 0], rng.integers(-scale, scale, len(x))) * rng.choice([-1.0, 1.0], len(x))
     return x
 
 
@@ -183,6 +183,22 @@ def inputs_expm1(rng):
             rng.uniform(-800.0, 710.0, N_FOCUS), log_uniform(rng, N_FOCUS, -70, 0, signed=True)]
 
 
+def inputs_powf(rng):
+    u = rng.random(N_VARIATE, dtype=np.float32)                # numpy random_standard_gamma_f, shape < 1:
+    inv = np.float32(1.0) / log_uniform(rng, N_VARIATE, -12, 0).astype(np.float32)   # powf(U, 1/shape)
+    spread = np.stack([log_uniform(rng, N_SPREAD, -149, 128), log_uniform(rng, N_SPREAD, -30, 30, signed=True)], 1)
+    near_one = np.stack([1 + log_uniform(rng, N_FOCUS, -23, -10, signed=True), log_uniform(rng, N_FOCUS, 0, 30, signed=True)], 1)
+    x = log_uniform(rng, N_FOCUS, -149, 128)
+    x = np.where(np.abs(x - 1.0) < 0.01, 3.0, x)
+    log2x = np.array([math.log2(v) for v in x.tolist()])
+    t = np.where(rng.random(N_FOCUS) < 0.5, rng.uniform(-155, -120, N_FOCUS), rng.uniform(120, 130, N_FOCUS))
+    limits = np.stack([x, t / log2x], 1)                      # overflow, underflow, subnormal results
+    negative = np.stack([-log_uniform(rng, N_FOCUS, -30, 30), rng.integers(-30, 30, N_FOCUS)], 1)
+    special = SPECIAL + SPECIAL_FLOAT + [2.0**-30, 2.0**40, -(2.0**40), 1.0 + 2.0**-23, 1.0 - 2.0**-24, -3.0]
+    grid = np.array([(p, q) for p in special for q in special])
+    return [np.stack([u, inv], 1), spread, near_one, limits, negative, halfway_powers(rng, N_FOCUS, 24, 10), grid]
+
+
 def f32(x):
     return np.asarray(x, np.float64).astype(np.float32)
 
@@ -235,6 +251,7 @@ FUNCTIONS = [  # name, single precision, input maker, what the variates use it f
      "gammavariate, paretovariate, weibullvariate"),
     ("acos", False, inputs_acos, "numpy vonmises acos(W); CPython vonmisesvariate acos(f)"),
     ("expm1", False, inputs_expm1, "numpy pareto expm1(E/a), power -expm1(-E), logseries -expm1(r*U)"),
+    ("powf", True, inputs_powf, "numpy float32 gamma (shape < 1) powf(U, 1/shape)"),
 ]
 
 

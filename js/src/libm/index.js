@@ -11,5 +11,6 @@ export { log1p } from "./log1p.js";
 export { sin, cos, sincos } from "./sincos.js";
 export { logf } from "./logf.js";
 export { expf } from "./expf.js";
+export { powf } from "./powf.js";
 export { log1pf } from "./log1pf.js";
 export { sinf, cosf, sincosf } from "./sincosf.js";

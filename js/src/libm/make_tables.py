@@ -38,6 +38,7 @@ SOURCES = {
     "root": DBL + "root.tbl",
     "logf": FLT + "e_logf_data.c",
     "exp2f": FLT + "e_exp2f_data.c",
+    "powf": FLT + "e_powf_log2_data.c",
     "sincosf": "sysdeps/x86/fpu/s_sincosf_data.c",
 }
 
@@ -46,6 +47,7 @@ FALSE_MACROS = {"TOINT_INTRINSICS", "BIG_ENDI"}
 DEFINED_MACROS = {"__FP_FAST_FMA"}
 EXP_N = 1 << 7  # EXP_TABLE_BITS (math_config.h), the N of e_exp_data.c
 EXP2F_N = 1 << 5  # EXP2F_TABLE_BITS, the N of e_exp2f_data.c
+POWF_SCALE = 1.0  # (double) (1 << POWF_SCALE_BITS), POWF_SCALE_BITS = 0 without TOINT_INTRINSICS
 
 HEXFLOAT = re.compile(r"[-+]?0[xX][0-9a-fA-F]*\.?[0-9a-fA-F]*[pP][-+]?\d+")
 HEXINT = re.compile(r"0[xX][0-9a-fA-F]+(?:[uU]?[lL]{0,2})")
@@ -192,6 +194,13 @@ def extract(read) -> dict:
     t["EXP2F_SHIFT"] = ("scalar", numbers(initializer(exp2f, "shift"), n))
     t["EXP2F_INVLN2_SCALED"] = ("scalar", numbers(initializer(exp2f, "invln2_scaled"), n))
     t["EXP2F_POLY_SCALED"] = ("f64", numbers(initializer(exp2f, "poly_scaled"), n))
+    t["EXP2F_SHIFT_SCALED"] = ("scalar", numbers(initializer(exp2f, "shift_scaled"), n))
+    t["EXP2F_POLY"] = ("f64", numbers(initializer(exp2f, "poly"), n))
+
+    powf = load(read, "powf").replace("POWF_SCALE", repr(POWF_SCALE))
+    tab = numbers(initializer(powf, "tab"))
+    t["POWF_LOG2_INVC"], t["POWF_LOG2_LOGC"] = ("f64", tab[0::2]), ("f64", tab[1::2])
+    t["POWF_LOG2_POLY"] = ("f64", numbers(initializer(powf, "poly")))
 
     sincosf = load(read, "sincosf")
     entries = numbers(initializer(sincosf, "__sincosf_table"))
@@ -225,7 +234,7 @@ def render(tables: dict, ref: str, commit: str) -> str:
     lines += [f"//   {path}" for path in SOURCES.values()]
     lines += [
         "// The glibc sources are licensed under the GNU Lesser General Public License 2.1 or",
-        "// later (the log/exp/pow/logf/exp2f/sincosf data originate in Arm's optimized-routines;",
+        "// later (the log/exp/pow/logf/exp2f/powf/sincosf data originate in Arm's optimized-routines;",
         "// sincostab/usncs/branred/asincos/uasncs/root in the IBM Accurate Mathematical Library).",
         "",
     ]

@@ -4,7 +4,7 @@
 // to about 68 bits as hi + lo and y*log(x) as ehi + elo.
 
 import { fma } from "./fma.js";
-import { highWord, lowWord, fromWords } from "./bits.js";
+import { highWord, lowWord, fromWords, isSignalingNaN } from "./bits.js";
 import { expInline } from "./exp.js";
 import {
   POW_LOG_LN2HI as LN2HI, POW_LOG_LN2LO as LN2LO, POW_LOG_POLY as A,
@@ -43,22 +43,17 @@ function logInline(hi, lo) {
   return y;
 }
 
-/** 0 if y is not an integer, 1 if odd, 2 if even (checkint, e_pow.c; y finite and nonzero). */
-function checkint(y) {
+/** 0 if y is not an integer, 1 if odd, 2 if even (checkint of e_pow.c and e_powf.c; y finite
+ * and nonzero). */
+export function checkint(y) {
   if (!Number.isInteger(y)) return 0;
   return Math.abs(y) % 2 === 1 ? 1 : 2;
 }
 
-/** True if x is a signaling NaN (its encoding, as far as JS keeps it). */
-function isSignaling(x) {
-  const hi = highWord(x);
-  return (hi & 0x7ff80000) === 0x7ff00000 && ((hi & 0xfffff) | lowWord(x)) !== 0;
-}
-
-/** pow(x, y) when y is 0, infinite or NaN. */
-function powSpecialY(x, y) {
-  if (y === 0) return isSignaling(x) ? x + y : 1.0;
-  if (x === 1) return isSignaling(y) ? x + y : 1.0;
+/** pow(x, y) and powf(x, y) when y is 0, infinite or NaN. */
+export function powSpecialY(x, y) {
+  if (y === 0) return isSignalingNaN(x) ? x + y : 1.0;
+  if (x === 1) return isSignalingNaN(y) ? x + y : 1.0;
   if (x !== x || y !== y) return x + y;
   const ax = Math.abs(x);
   if (ax === 1) return 1.0;
@@ -66,8 +61,8 @@ function powSpecialY(x, y) {
   return y * y;
 }
 
-/** pow(x, y) when x is 0, infinite or NaN (y finite and nonzero). */
-function powSpecialX(x, y) {
+/** pow(x, y) and powf(x, y) when x is 0, infinite or NaN (y finite and nonzero). */
+export function powSpecialX(x, y) {
   let x2 = x * x;
   if (highWord(x) >>> 31 && checkint(y) === 1) x2 = -x2;
   return y < 0 ? 1 / x2 : x2; // 1 / +-0 is the division by zero of __math_divzero

@@ -11,9 +11,10 @@
 //   sysdeps/ieee754/dbl-64/root.tbl
 //   sysdeps/ieee754/flt-32/e_logf_data.c
 //   sysdeps/ieee754/flt-32/e_exp2f_data.c
+//   sysdeps/ieee754/flt-32/e_powf_log2_data.c
 //   sysdeps/x86/fpu/s_sincosf_data.c
 // The glibc sources are licensed under the GNU Lesser General Public License 2.1 or
-// later (the log/exp/pow/logf/exp2f/sincosf data originate in Arm's optimized-routines;
+// later (the log/exp/pow/logf/exp2f/powf/sincosf data originate in Arm's optimized-routines;
 // sincostab/usncs/branred/asincos/uasncs/root in the IBM Accurate Mathematical Library).
 
 export const LOG_LN2HI = 0.6931471805598903;
@@ -1232,6 +1233,26 @@ export const EXP2F_SHIFT = 6755399441055744.0;
 export const EXP2F_INVLN2_SCALED = 46.16624130844683;
 export const EXP2F_POLY_SCALED = new Float64Array([
   1.6938359250920212e-06, 0.00023459809789509004, 0.021660849396613134,
+]);
+export const EXP2F_SHIFT_SCALED = 211106232532992.0;
+export const EXP2F_POLY = new Float64Array([
+  0.05550361559341535, 0.2402284522445722, 0.6931471806916203,
+]);
+export const POWF_LOG2_INVC = new Float64Array([
+  1.398907162146528, 1.3403141896637998, 1.286432210124115, 1.2367150214269895,
+  1.1906977166711752, 1.1479821020556429, 1.1082251448272158, 1.0711297413057381,
+  1.036437278977283, 1.0, 0.9492859795739057, 0.8951049428609004,
+  0.8476821620351103, 0.8050314851692001, 0.7664671008843108, 0.731428603316328,
+]);
+export const POWF_LOG2_LOGC = new Float64Array([
+  -0.48430022186289673, -0.42257122959194704, -0.3633754347673556, -0.30651309567405577,
+  -0.25180720160537634, -0.19910014943794563, -0.14825100623281615, -0.09913323807318392,
+  -0.051632812977629436, 0.0, 0.07508531937943004, 0.15987125980713107,
+  0.2384046664317681, 0.31288288605863257, 0.38370422656453185, 0.451211048935815,
+]);
+export const POWF_LOG2_POLY = new Float64Array([
+  0.288457581109214, -0.36092606229713164, 0.480898481472577, -0.7213474675006291,
+  1.4426950408774342,
 ]);
 // s_sincosf_data.c __sincosf_table[2], 14 doubles each: sign[4], hpi_inv, hpi, c0, c1, s1, c2, s2, c3, s3, c4
 export const SINCOSF_TABLE = new Float64Array([
