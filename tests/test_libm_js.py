@@ -124,7 +124,8 @@ def inputs(name, rng):
         a = log_uniform(rng, 500_000, -10, 10)  # pareto expm1(E/a), power expm1(-E)
         p = rng.random(100_000)  # logseries expm1(log1p(-p) * U)
         parts = [e[:300_000] / a[:300_000], -e[300_000:], np.log1p(-p) * rng.random(100_000),
-                 rng.uniform(-40.0, 40.0, 150_000), rng.uniform(-1.1, 1.1, 150_000), rng.uniform(-800.0, 710.0, 50_000),
+                 rng.uniform(-40.0, 40.0, 150_000), rng.uniform(-1.1, 1.1, 150_000),
+                 rng.uniform(-800.0, 710.0, 50_000),
                  log_uniform(rng, 50_000, -70, 0, signed=True),
                  [0.0, -0.0, math.nan, math.inf, -math.inf, 709.782712893384, 709.7827128933841, 2.0**-54]]
     else:  # sinf, cosf
@@ -155,7 +156,8 @@ def halfway_powers(rng, n, bits=53, scale=40):
     squares = odd_bases(2, bits)
     if isinstance(squares, tuple):  # draw them
         lo, hi = squares
-        squares = [b for b in (2 * rng.integers(lo // 2, hi // 2, 2 * n) + 1).tolist() if 2**bits <= b * b < 2 ** (bits + 1)]
+        drawn = (2 * rng.integers(lo // 2, hi // 2, 2 * n) + 1).tolist()
+        squares = [b for b in drawn if 2**bits <= b * b < 2 ** (bits + 1)]
     rows += [(b, 2) for b in squares]
     x = np.array([rows[i] for i in rng.integers(0, len(rows), n)] if len(rows) < n else rows[:n], dtype=np.float64)
     x[:, 0] = np.ldexp(x[:, 0], rng.integers(-scale, scale, n)) * rng.choice([-1.0, 1.0], n)
@@ -179,21 +181,7 @@ def pow_inputs(rng):
     zipf = np.concatenate([np.stack([np.full(20_000, 2.0), am1[:20_000]], 1),
                            np.stack([v[20_000:60_000], -1 / am1[20_000:60_000]], 1),
                            np.stack([1 + 1 / np.maximum(big[60_000:], 1.0), am1[60_000:]], 1)])
-    spread = np.stack([log_uniform(rng, 200_000, -1074, 1024), log_uniform(rng, 200_000, -80, 70, signed=True)], 1)
-    near_one = 1 + rng.uniform(-2.0**-10, 2.0**-10, 100_000) * np.exp2(rng.uniform(-42, 0, 100_000))
-    near_one = np.stack([near_one, log_uniform(rng, 100_000, 0, 62, signed=True)], 1)
-    x = log_uniform(rng, 100_000, -1074, 1024)
-    x = np.where(np.abs(np.log2(x)) < 0.01, 3.0, x)
-    t = np.where(rng.random(100_000) < 0.5, rng.uniform(-1080, -1010, 100_000), rng.uniform(1015, 1025, 100_000))
-    limits = np.stack([x, t / np.log2(x)], 1)  # results near overflow, underflow and in the subnormals
-    negative = np.stack([-log_uniform(rng, 50_000, -30, 30),
-                         np.where(rng.random(50_000) < 0.9, rng.integers(-60, 60, 50_000), rng.uniform(-5, 5, 50_000))], 1)
-    special = [0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 2.0, -2.0, 3.0, -3.0, math.inf, -math.inf, math.nan,
-               5e-324, -5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, -1.7976931348623157e308,
-               2.0**-66, -(2.0**-66), 2.0**63, -(2.0**63), 2.0**64 + 2.0**12, 1.0 + 2.0**-52, 1.0 - 2.0**-53]
-    grid = np.array([(p, q) for p in special for q in special])
-    x = np.concatenate([gamma_small, gamma_tail, weibull, zipf, spread, near_one, limits, negative,
-                        halfway_powers(rng, 50_000), grid])
+    x = np.concatenate([gamma_small, gamma_tail, weibull, zipf] + pow_edges(rng, single=False))
     assert len(x) >= N
     return x
 
@@ -207,21 +195,42 @@ def powf_inputs(rng):
     y = -np.log((f32(1.0) - u[:100_000]) / shape[:100_000])
     gamma = np.concatenate([np.stack([u[100_000:], inv[100_000:]], 1),
                             np.stack([f32(1.0) - shape[:100_000] + shape[:100_000] * y, inv[:100_000]], 1)])
-    spread = np.stack([log_uniform(rng, 150_000, -149, 128), log_uniform(rng, 150_000, -30, 30, signed=True)], 1)
-    near_one = np.stack([1 + rng.uniform(-2.0**-10, 2.0**-10, 100_000), log_uniform(rng, 100_000, 0, 30, signed=True)], 1)
-    x = log_uniform(rng, 100_000, -149, 128)
-    x = np.where(np.abs(np.log2(x)) < 0.01, 3.0, x)
-    t = np.where(rng.random(100_000) < 0.5, rng.uniform(-155, -120, 100_000), rng.uniform(120, 130, 100_000))
-    limits = np.stack([x, t / np.log2(x)], 1)  # results near overflow, underflow and in the subnormals
-    negative = np.stack([-log_uniform(rng, 50_000, -30, 30),
-                         np.where(rng.random(50_000) < 0.9, rng.integers(-30, 30, 50_000), rng.uniform(-5, 5, 50_000))], 1)
-    special = [0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 2.0, -2.0, 3.0, -3.0, math.inf, -math.inf, math.nan, 1e-45, -1e-45,
-               1.1754943508222875e-38, 3.4028234663852886e38, -3.4028234663852886e38, 2.0**-30, 2.0**40, -(2.0**40),
-               1.0 + 2.0**-23, 1.0 - 2.0**-24]
-    grid = np.array([(p, q) for p in special for q in special])
-    x = np.concatenate([gamma, spread, near_one, limits, negative, halfway_powers(rng, 100_000, 24, 10), grid])
+    x = np.concatenate([gamma] + pow_edges(rng, single=True))
     assert len(x) >= N
     return x.astype(f32).astype(np.float64)
+
+
+# pow's and powf's edges: the binades of x, of y, of x near 1 and of the results near the overflow
+# and underflow thresholds, |y| of the integer powers of x < 0, special values.
+POW_EDGES = {
+    False: ((-1074, 1024), (-80, 70), (-52, 62), ((-1080, -1010), (1015, 1025)), 60,
+            [5e-324, -5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, -1.7976931348623157e308,
+             2.0**-66, -(2.0**-66), 2.0**63, -(2.0**63), 2.0**64 + 2.0**12, 1.0 + 2.0**-52, 1.0 - 2.0**-53]),
+    True: ((-149, 128), (-30, 30), (-23, 30), ((-155, -120), (120, 130)), 30,
+           [1e-45, -1e-45, 1.1754943508222875e-38, 3.4028234663852886e38, -3.4028234663852886e38, 2.0**-30,
+            2.0**40, -(2.0**40), 1.0 + 2.0**-23, 1.0 - 2.0**-24]),
+}
+
+
+def pow_edges(rng, single):
+    """(x, y) rows for pow (powf if single): spreads, x near 1 with large y, results near overflow,
+    underflow and in the subnormals, x < 0 with integer (or not) y, x^k exactly halfway, the special
+    grid."""
+    (xlo, xhi), (ylo, yhi), (near, ybig), (under, over), yint, extra = POW_EDGES[single]
+    spread = np.stack([log_uniform(rng, 200_000, xlo, xhi), log_uniform(rng, 200_000, ylo, yhi, signed=True)], 1)
+    near_one = np.stack([1 + log_uniform(rng, 100_000, near, -10, signed=True),
+                         log_uniform(rng, 100_000, 0, ybig, signed=True)], 1)
+    x = log_uniform(rng, 100_000, xlo, xhi)
+    x = np.where(np.abs(np.log2(x)) < 0.01, 3.0, x)
+    t = np.where(rng.random(100_000) < 0.5, rng.uniform(*under, 100_000), rng.uniform(*over, 100_000))
+    limits = np.stack([x, t / np.log2(x)], 1)
+    negative = np.stack([-log_uniform(rng, 50_000, -30, 30),
+                         np.where(rng.random(50_000) < 0.9, rng.integers(-yint, yint, 50_000),
+                                  rng.uniform(-5, 5, 50_000))], 1)
+    special = [0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 2.0, -2.0, 3.0, -3.0, math.inf, -math.inf, math.nan] + extra
+    grid = np.array([(p, q) for p in special for q in special])
+    halfway = halfway_powers(rng, 100_000, 24, 10) if single else halfway_powers(rng, 50_000)
+    return [spread, near_one, limits, negative, halfway, grid]
 
 
 def glibc(name, x):
@@ -241,7 +250,8 @@ def js(name, x, tmp_path):
     src, dst = tmp_path / "x.bin", tmp_path / "y.bin"
     x.astype("<f8").tofile(src)
     arity = "1" if x.ndim == 1 else str(x.shape[1])
-    subprocess.run(["node", "--input-type=module", "-e", NODE_EVAL, INDEX.as_uri(), name, arity, str(src), str(dst)],
+    subprocess.run(["node", "--input-type=module", "-e", NODE_EVAL, INDEX.as_uri(), name, arity, str(src),
+                    str(dst)],
                    check=True, timeout=120)
     return np.fromfile(dst, dtype="<f8")
 

@@ -51,7 +51,7 @@ export function checkint(y) {
 }
 
 /** pow(x, y) and powf(x, y) when y is 0, infinite or NaN. */
-export function powSpecialY(x, y) {
+function powSpecialY(x, y) {
   if (y === 0) return isSignalingNaN(x) ? x + y : 1.0;
   if (x === 1) return isSignalingNaN(y) ? x + y : 1.0;
   if (x !== x || y !== y) return x + y;
@@ -62,10 +62,19 @@ export function powSpecialY(x, y) {
 }
 
 /** pow(x, y) and powf(x, y) when x is 0, infinite or NaN (y finite and nonzero). */
-export function powSpecialX(x, y) {
+function powSpecialX(x, y) {
   let x2 = x * x;
   if (highWord(x) >>> 31 && checkint(y) === 1) x2 = -x2;
   return y < 0 ? 1 / x2 : x2; // 1 / +-0 is the division by zero of __math_divzero
+}
+
+/** pow(x, y) and powf(x, y) for the cases e_pow.c and e_powf.c treat first (y zero, infinite or
+ * NaN; x zero, infinite or NaN; x < 0 and y not an integer), or undefined for the others. */
+export function powSpecial(x, y) {
+  if (y === 0 || !Number.isFinite(y)) return powSpecialY(x, y);
+  if (x === 0 || !Number.isFinite(x)) return powSpecialX(x, y);
+  if (x < 0 && checkint(y) === 0) return NaN; // __math_invalid
+  return undefined;
 }
 
 /** glibc `pow` (__pow, e_pow.c). */
@@ -77,13 +86,11 @@ export function pow(x, y) {
   const topy = (highWord(y) >>> 20) & 0x7ff;
   const yOutside = topy < 0x3be || topy >= 0x43e; // |y| < 2^-65, |y| >= 2^63 or not finite
   if (topx === 0 || topx >= 0x7ff || yOutside) {
-    if (y === 0 || !Number.isFinite(y)) return powSpecialY(x, y);
-    if (x === 0 || !Number.isFinite(x)) return powSpecialX(x, y);
-    // x and y are nonzero and finite.
+    const special = powSpecial(x, y);
+    if (special !== undefined) return special;
+    // x and y are nonzero and finite, y an integer if x < 0.
     if (x < 0) {
-      const yint = checkint(y);
-      if (yint === 0) return NaN; // __math_invalid
-      negative = yint === 1;
+      negative = checkint(y) === 1;
       hi &= 0x7fffffff;
     }
     if (yOutside) {

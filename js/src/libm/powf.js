@@ -5,7 +5,7 @@
 
 import { fma } from "./fma.js";
 import { floatBits, fromFloatBits, lowWord, fromWords } from "./bits.js";
-import { checkint, powSpecialX, powSpecialY } from "./pow.js";
+import { checkint, powSpecial } from "./pow.js";
 import {
   POWF_LOG2_INVC, POWF_LOG2_LOGC, POWF_LOG2_POLY as A, EXP2F_TAB, EXP2F_SHIFT_SCALED,
   EXP2F_POLY as C,
@@ -51,13 +51,11 @@ export function powf(x, y) {
   let ix = floatBits(x);
   if (ix < 0x00800000 || ix >= 0x7f800000 || y === 0 || !Number.isFinite(y)) {
     // x subnormal, zero, negative, infinite or NaN, or y zero, infinite or NaN
-    if (y === 0 || !Number.isFinite(y)) return powSpecialY(x, y);
-    if (x === 0 || !Number.isFinite(x)) return powSpecialX(x, y);
-    // x and y are nonzero and finite.
+    const special = powSpecial(x, y);
+    if (special !== undefined) return special;
+    // x and y are nonzero and finite, y an integer if x < 0.
     if (x < 0) {
-      const yint = checkint(y);
-      if (yint === 0) return NaN; // __math_invalidf
-      negative = yint === 1;
+      negative = checkint(y) === 1;
       ix &= 0x7fffffff;
     }
     if (ix < 0x00800000) ix = floatBits(Math.abs(x) * 2 ** 23) - (23 << 23); // subnormal: normalize
