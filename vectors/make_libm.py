@@ -4,17 +4,20 @@
 
 Runs on Linux x86-64 with glibc; calls libm.so.6 through ctypes (the same library, and the same
 ifunc-selected variants, that numpy, CPython's math module and torch call). On a CPU with FMA,
-glibc 2.36 picks its FMA builds of exp, log, sin, cos, sincos, expf, logf, sinf, cosf, sincosf
-(and Debian's 2.36 also of log1p), which round differently from the generic builds for some inputs:
-the file records the glibc version, the distribution's build string and whether the CPU has FMA.
+glibc 2.36 picks its FMA builds of exp, log, pow, sin, cos, sincos, acos, expf, logf, powf, sinf,
+cosf, sincosf (and Debian's 2.36 also of log1p and expm1), which round differently from the generic builds
+for some inputs: the file records the glibc version, the distribution's build string and whether the
+CPU has FMA.
 
+pow's and powf's cases hold (x, y) pairs, including x^y exactly halfway between two doubles (floats).
 The "fma" case ((a, b, c) triples) checks the exact fused multiply-add the ports use, against
 glibc's fma (the CPU's FMA instruction).
 
 Each case holds one function's inputs and outputs as IEEE-754 bit patterns in hex (16 digits for
 double, 8 for float), so NaN, infinities, -0.0 and subnormals are exact. Inputs are the arguments
 the variates actually pass (numpy's polar r2 and 1-u, -0.5*x*x of the ziggurat wedge, -u of the
-ziggurat tails, 2*pi*u of Box-Muller, ...), random spreads over the whole domain and edge cases.
+ziggurat tails, 2*pi*u of Box-Muller, ...), random spreads over the whole domain and edge cases, and
+the inputs of PINS, which make every fused multiply-add of the JS ports visible in some result.
 """
 
 import ctypes
@@ -30,15 +33,16 @@ from vecjson import versions, write
 N_VARIATE = 500     # inputs shaped like the variates' arguments
 N_SPREAD = 500      # random spread over the domain
 N_FOCUS = 300       # near branch boundaries / special ranges
+FMA_SEED = 10       # the seed of the fma case (the function cases are seeded by their position)
 
 LIBM = ctypes.CDLL("libm.so.6")
 LIBC = ctypes.CDLL("libc.so.6")
 
 
-def libm_function(name, single):
+def libm_function(name, single, arity=1):
     ctype = ctypes.c_float if single else ctypes.c_double
     f = getattr(LIBM, name)
-    f.restype, f.argtypes = ctype, [ctype]
+    f.restype, f.argtypes = ctype, [ctype] * arity
     return f
 
 
@@ -62,8 +66,9 @@ def bits_hex(values, single):
 
 
 def log_uniform(rng, n, lo, hi, signed=False):
-    """Magnitudes spread evenly over exponents lo..hi (powers of 2)."""
-    x = np.exp2(rng.uniform(lo, hi, n))
+    """Magnitudes spread over the binades 2^lo .. 2^hi: a uniform significand in [1, 2) times 2^e,
+    e uniform (exact, so the same on every machine, unlike np.exp2's SIMD variants)."""
+    x = np.ldexp(rng.uniform(1.0, 2.0, n), rng.integers(lo, hi, n))
     return x * rng.choice([-1.0, 1.0], n) if signed else x
 
 
@@ -115,6 +120,96 @@ def inputs_sincos(rng):
             rng.uniform(-1.1e8, 1.1e8, N_FOCUS), log_uniform(rng, N_FOCUS, -30, 1024, signed=True)]
 
 
+def halfway_powers(rng, n, bits=53, scale=40):
+    """(x, k) with x^k exactly halfway between two doubles (bits=53) or floats (bits=24): x = b * 2^j
+    (either sign, |j| < scale), b odd and b^k an odd integer in [2^bits, 2^(bits+1))."""
+    rows = []
+    for k in range(2, bits):
+        lo, hi = int(2 ** (bits / k)) - 2, int(2 ** ((bits + 1) / k)) + 2
+        if hi - lo < 10**5:
+            cands = range(lo | 1, hi + 1, 2)
+        else:
+            cands = (2 * rng.integers(lo // 2, hi // 2, n) + 1).tolist()
+        rows += [(b, k) for b in cands if 2**bits <= b**k < 2 ** (bits + 1)][:n // 8]
+    x = np.array(rows, dtype=np.float64)
+    x[:, 0] = np.ldexp(x[:, 0], rng.integers(-scale, scale, len(x))) * rng.choice([-1.0, 1.0], len(x))
+    return x
+
+
+def inputs_pow(rng):
+    u = rng.random(N_VARIATE)
+    shape = log_uniform(rng, N_VARIATE, -12, 0)
+    gamma_small = np.stack([u, 1 / shape], 1)                  # numpy gamma shape < 1, beta: pow(U, 1/a)
+    e = rng.standard_exponential(N_VARIATE // 2)
+    weibull = np.stack([e, 1 / log_uniform(rng, N_VARIATE // 2, -4, 4)], 1)  # weibull pow(E, 1/a)
+    am1 = log_uniform(rng, N_VARIATE // 2, -10, 3)
+    zipf = np.stack([1 - rng.random(N_VARIATE // 2), -1 / am1], 1)  # zipf pow(U, -1/(a-1))
+    return [gamma_small, weibull, zipf] + pow_edges(rng, single=False)
+
+
+# pow's and powf's edges: the binades of x, of y, of x near 1 and of the results near the overflow
+# and underflow thresholds, |y| of the integer powers of x < 0, specials beyond the common ones.
+POW_EDGES = {
+    False: ((-1074, 1024), (-80, 70), (-52, 62), ((-1080, -1010), (1015, 1025)), 60,
+            [2.0**-66, 2.0**63, -(2.0**63), 1.0 + 2.0**-52, 1.0 - 2.0**-53, -3.0]),
+    True: ((-149, 128), (-30, 30), (-23, 30), ((-155, -120), (120, 130)), 30,
+           [2.0**-30, 2.0**40, -(2.0**40), 1.0 + 2.0**-23, 1.0 - 2.0**-24, -3.0]),
+}
+
+
+def pow_edges(rng, single):
+    """(x, y) rows for pow (powf if single): spreads, x near 1 with large y, results near overflow,
+    underflow and in the subnormals, x < 0 with integer y, x^k exactly halfway, the special grid."""
+    (xlo, xhi), (ylo, yhi), (near, ybig), (under, over), yint, extra = POW_EDGES[single]
+    spread = np.stack([log_uniform(rng, N_SPREAD, xlo, xhi), log_uniform(rng, N_SPREAD, ylo, yhi, signed=True)], 1)
+    near_one = 1 + log_uniform(rng, N_FOCUS, near, -10, signed=True)
+    near_one = np.stack([near_one, log_uniform(rng, N_FOCUS, 0, ybig, signed=True)], 1)
+    x = log_uniform(rng, N_FOCUS, xlo, xhi)
+    x = np.where(np.abs(x - 1.0) < 0.01, 3.0, x)
+    log2x = np.array([math.log2(v) for v in x.tolist()])
+    t = np.where(rng.random(N_FOCUS) < 0.5, rng.uniform(*under, N_FOCUS), rng.uniform(*over, N_FOCUS))
+    limits = np.stack([x, t / log2x], 1)
+    negative = np.stack([-log_uniform(rng, N_FOCUS, -30, 30), rng.integers(-yint, yint, N_FOCUS)], 1)
+    special = SPECIAL + (SPECIAL_FLOAT if single else SPECIAL_DOUBLE) + extra
+    grid = np.array([(p, q) for p in special for q in special])
+    halfway = halfway_powers(rng, N_FOCUS, 24, 10) if single else halfway_powers(rng, N_FOCUS)
+    return [spread, near_one, limits, negative, halfway, grid]
+
+
+def inputs_acos(rng):
+    w = []                                                    # numpy random_vonmises acos(W),
+    for kappa, u in zip(log_uniform(rng, N_VARIATE, -20, 17).tolist(), rng.random(N_VARIATE).tolist()):
+        z = math.cos(math.pi * u)                             # CPython vonmisesvariate acos(f)
+        r = 1 + math.sqrt(1 + 4 * kappa * kappa)
+        rho = (r - math.sqrt(2 * r)) / (2 * kappa)
+        s = 1 / kappa + kappa if kappa < 1e-5 else (1 + rho * rho) / (2 * rho)
+        q = 1.0 / (0.5 / kappa + math.sqrt(1.0 + (0.5 / kappa) ** 2))
+        w += [(1 + s * z) / (s + z), (q + z) / (1.0 + q * z)]
+    near_one = (1.0 - log_uniform(rng, N_FOCUS, -54, -4)) * rng.choice([-1.0, 1.0], N_FOCUS)
+    bounds = [0.125, 0.25, 0.5, 0.75, 0.921875, 0.953125, 0.96875]
+    edges = [b * (1 + e) * sg for b in bounds for e in (-(2.0**-52), 0.0, 2.0**-52) for sg in (1, -1)]
+    return [w, rng.uniform(-1.0, 1.0, N_SPREAD), near_one, log_uniform(rng, N_FOCUS, -60, -3, signed=True),
+            edges, [1.0 + 2.0**-52, 2.0**-54, 2.0**-55]]
+
+
+def inputs_expm1(rng):
+    e = rng.standard_exponential(N_VARIATE)
+    pareto = e / log_uniform(rng, N_VARIATE, -10, 10)         # numpy pareto expm1(E/a)
+    p = rng.random(N_VARIATE // 2)
+    logseries = [math.log1p(-v) * u for v, u in zip(p.tolist(), rng.random(N_VARIATE // 2).tolist())]
+    ln2 = math.log(2.0)
+    bounds = [k * ln2 / 2 + d for k in range(-120, 121) for d in (-1e-13, 0.0, 1e-13)]  # k = round(x/ln2) steps
+    edges = [709.782712893384, 709.7827128933841, 709.78, 38.816242111356935, -38.816242111356935,
+             2.0**-54, -(2.0**-54), 0.34657359027997264, -0.34657359027997264, 1.0397207708399179, -0.25]
+    return [pareto, -e[: N_VARIATE // 2], logseries, bounds, edges, rng.uniform(-40.0, 40.0, N_SPREAD),
+            rng.uniform(-800.0, 710.0, N_FOCUS), log_uniform(rng, N_FOCUS, -70, 0, signed=True)]
+
+
+def inputs_powf(rng):
+    u = rng.random(N_VARIATE, dtype=np.float32)                # numpy random_standard_gamma_f, shape < 1:
+    inv = np.float32(1.0) / log_uniform(rng, N_VARIATE, -12, 0).astype(np.float32)   # powf(U, 1/shape)
+    return [np.stack([u, inv], 1)] + pow_edges(rng, single=True)
+
 def f32(x):
     return np.asarray(x, np.float64).astype(np.float32)
 
@@ -163,13 +258,83 @@ FUNCTIONS = [  # name, single precision, input maker, what the variates use it f
     ("log1pf", True, inputs_log1pf, "numpy float32 ziggurat tails log1pf(-u)"),
     ("sinf", True, inputs_sincosf, "torch DEFAULT float kernel sincosf((float)(2*pi*u))"),
     ("cosf", True, inputs_sincosf, "torch DEFAULT float kernel sincosf((float)(2*pi*u))"),
+    ("pow", False, inputs_pow, "numpy gamma (shape < 1), beta, weibull, power, zipf; CPython ** in "
+     "gammavariate, paretovariate, weibullvariate"),
+    ("acos", False, inputs_acos, "numpy vonmises acos(W); CPython vonmisesvariate acos(f)"),
+    ("expm1", False, inputs_expm1, "numpy pareto expm1(E/a), power -expm1(-E), logseries -expm1(r*U)"),
+    ("powf", True, inputs_powf, "numpy float32 gamma (shape < 1) powf(U, 1/shape)"),
 ]
+
+
+# Inputs that pin the fused multiply-adds of glibc's FMA builds. For each fma() of the JS ports in
+# js/src/libm, inputs where computing that one operation as a separate multiply and add (rounding
+# twice) changes the result: without them a port could drop that fusion and still pass.
+# js/test/libm.test.js checks this (it makes each such mutant of the ports and replays this file).
+# They were found by searching with those mutants (random inputs of the variates' shapes, x^k
+# exactly halfway between two doubles for pow, x near (k + 1/2)*ln2/128 for exp's and near
+# (k + 1/2)*pi/2 for sin/cos's argument reduction); their expected values are glibc's, as for every
+# other input here. Keys are the functions (sin/cos and sinf/cosf share theirs); float.hex() text.
+PINS = {
+    "log": [
+        "0x1.108e8490e670cp+0", "0x1.eb2f65122831ep-1", "0x1.e782fd6fed8e0p-1", "0x1.1053661bc3162p+0",
+        "0x1.048f436921810p+0", "0x1.369ee59974b98p-1", "0x1.ca0dc7d415376p-1", "0x1.699ed21db89c8p+5",
+        "0x1.0dd1cdffcfb16p-1",
+    ],
+    "exp": [
+        "0x1.1809238f08e5ap+9", "0x1.5c062aa040a8cp+9", "-0x1.bc203d273e7cap+8", "-0x1.9ace5ea317b8fp+8",
+        "0x1.06277db13127ap+9",
+    ],
+    "log1p": [
+        "0x1.7a107b359c30ap-2", "0x1.8c7af53c5d9e4p-2", "0x1.a209681db8f00p-2", "0x1.d402ac79bc9c0p-3",
+    ],
+    "sincos": [
+        "0x1.2894ea79e7e20p+26", "-0x1.729c2bb98c8c0p+23", "-0x1.2e6764e02566ep+4", "0x1.97ec0ac94f0d8p+769",
+        "0x1.0cc63ed20ff36p+2", "0x1.db819157894ebp+986", "0x1.4be7f0b7ebbf6p+26", "-0x1.254707a789e20p+26",
+        "-0x1.218480bf7c459p+1", "0x1.84d24fcb67af0p+2", "0x1.c40e4a06549bbp+1", "0x1.2446ac86d848ap+2",
+        "0x1.5941cc89c15abp-3", "0x1.ca155edde29dfp+10", "-0x1.ca155edde29dfp+10",
+    ],
+    "expf": [
+        "0x1.04845e0000000p+5",
+    ],
+    "sincosf": [
+        "0x1.1475b60000000p+4", "-0x1.1475b60000000p+4",
+    ],
+    "pow": [
+        ("0x1.bb8e0bc000000p+89", "0x1.0000000000000p+1"),
+        ("-0x1.9fa5ea4000000p-341", "0x1.0000000000000p+1"),
+        ("0x1.b7271a1d07281p-1", "0x1.1eacf354cc7edp+11"), ("0x1.21113a4300da0p-2", "0x1.5c08c55beedc5p+8"),
+        ("0x1.0321a1fe0ab68p-1", "0x1.8702608083fa5p+2"), ("0x1.ffa0b8d860b5ep-1", "0x1.6d0b34afcde6cp+19"),
+        ("0x1.ffb112a637b4cp-1", "0x1.e2a813df26a24p+19"), ("0x1.8f20213855045p+0", "-0x1.0e9b738036363p+9"),
+        ("0x1.002e2bbacc095p+0", "0x1.5fdca62cde918p+17"), ("0x1.002842ae3b787p+0", "-0x1.6226a12b759f8p+19"),
+        ("0x1.fff8d77de9686p-1", "0x1.b2977096e2b70p+16"),
+        ("0x1.de2f295f9e815p-607", "-0x1.44ef05ce206a5p+0"),
+        ("0x1.2000000000000p+38", "0x1.1000000000000p+4"), ("0x1.8000000000000p+5", "0x1.1000000000000p+5"),
+    ],
+    "acos": [
+        "-0x1.f12bf17dfdb5cp-4", "0x1.bb9f0855963cfp-4", "0x1.a2e5efd3c8c48p-4", "0x1.dc44779703f30p-4",
+        "-0x1.fe9181f04ed30p-5", "0x1.ec6819cdfe622p-1", "0x1.e020ceb7741f4p-1", "0x1.e5e12ea150af7p-1",
+        "0x1.e471b22b49879p-1", "0x1.71bf2abb1d67fp-1", "0x1.f05e22029aa80p-1", "0x1.f38f8c72a78f3p-1",
+        "0x1.f1b2e98c4f9c9p-1", "0x1.f5a1ba04a4a18p-1",
+    ],
+    "expm1": [
+        "0x1.1484814368698p+0", "0x1.81047dcc39894p-2", "0x1.42b085ec2a3e4p-2", "-0x1.045416f5f1be0p-3",
+        "0x1.a0aac910cbb78p-2", "-0x1.969e5429faef4p-2", "-0x1.f8a884c2eb1d0p-3", "-0x1.5c20c6c429100p-3",
+        "0x1.670f2004a0dd0p-2", "0x1.0dcc9a5351e5cp+0",
+    ],
+}
+PIN_GROUP = {"sin": "sincos", "cos": "sincos", "sinf": "sincosf", "cosf": "sincosf"}
+
+
+def pins(name):
+    """The pinning inputs of `name` (an array, rows of (x, y) for pow/powf); empty if none."""
+    rows = PINS.get(PIN_GROUP.get(name, name), [])
+    return np.array([[float.fromhex(v) for v in (r if isinstance(r, tuple) else (r,))] for r in rows])
 
 
 def fma_inputs(rng, n=400):
     """Triples (a, b, c) for fma: random, cancelling c = -fl(a*b) (+- a few ulp), extreme exponents."""
-    a, b = rng.uniform(-2.0, 2.0, (2, n)) * np.exp2(rng.integers(-30, 30, (2, n)))
-    c = rng.uniform(-2.0, 2.0, n) * np.exp2(rng.integers(-60, 60, n))
+    a, b = np.ldexp(rng.uniform(-2.0, 2.0, (2, n)), rng.integers(-30, 30, (2, n)))
+    c = np.ldexp(rng.uniform(-2.0, 2.0, n), rng.integers(-60, 60, n))
     ab = a * b
     ulps = rng.integers(-3, 4, n) * np.spacing(ab)
     extreme_a = log_uniform(rng, n // 4, -1074, 1023, signed=True)
@@ -198,15 +363,23 @@ def make_fma_case(seed):
 
 
 def make_case(seed, name, single, make_inputs, used_by):
+    """One function's case; make_inputs gives arrays of arguments (rows of pairs for pow/powf)."""
     rng = np.random.default_rng(seed)
-    special = SPECIAL + (SPECIAL_FLOAT if single else SPECIAL_DOUBLE)
-    parts = [np.asarray(p, np.float64).ravel() for p in make_inputs(rng)] + [np.asarray(special)]
+    parts = [np.asarray(p, np.float64) for p in make_inputs(rng)]
+    arity = 1 if parts[0].ndim == 1 else parts[0].shape[1]
+    if len(pins(name)):
+        parts.append(pins(name) if arity > 1 else pins(name).ravel())
+    if arity == 1:
+        parts = [p.ravel() for p in parts] + [np.asarray(SPECIAL + (SPECIAL_FLOAT if single else SPECIAL_DOUBLE))]
     x = np.concatenate(parts)
     x = (x.astype(np.float32) if single else x).tolist()
-    f = libm_function(name, single)
-    y = [f(v) for v in x]
+    f = libm_function(name, single, arity)
+    if arity == 1:
+        y, xs = [f(v) for v in x], bits_hex(x, single)
+    else:
+        y, xs = [f(*v) for v in x], [bits_hex(v, single) for v in x]
     return {"kind": "libm", "name": name, "precision": "float" if single else "double",
-            "used_by": used_by, "x": bits_hex(x, single), "y": bits_hex(y, single)}
+            "used_by": used_by, "x": xs, "y": bits_hex(y, single)}
 
 
 def main():
@@ -214,7 +387,7 @@ def main():
         sys.exit("make_libm.py records glibc on Linux x86-64")
     version, build = glibc_build()
     cases = [make_case(seed, *spec) for seed, spec in enumerate(FUNCTIONS)]
-    cases.append(make_fma_case(len(FUNCTIONS)))
+    cases.append(make_fma_case(FMA_SEED))
     write("libm.json", family="libm", generated_by="vectors/make_libm.py",
           versions=versions(numpy=np.__version__, glibc=version, glibc_build=build,
                             machine=platform.machine(), cpu_fma=cpu_has_fma()),
