@@ -11,6 +11,7 @@ import re
 import numpy as np
 
 from .._bitgen import BitGenerator, check_state_dict, int_field, words_field
+from .._validate import as_int
 
 WIDTH = 256
 MASK = 255
@@ -184,8 +185,9 @@ class ARC4(BitGenerator):
         self._setup(key_schedule(seed_key(seed)), backend)
 
     def bytes(self, count):
-        """The next ``count`` keystream bytes as a big-endian integer (seedrandom's ``g(count)``)."""
-        return self._core.bytes(count)
+        """The next ``count`` keystream bytes as a big-endian integer (seedrandom's ``g(count)``);
+        ``count`` a non-negative integer."""
+        return self._core.bytes(as_int(count, "count", 0))
 
     def next_double(self):
         return seedrandom_double(self._core)
