@@ -30,11 +30,8 @@ def write_file(path, data):
     """Write ``data`` (bytes) to ``path`` atomically; ValueError if ``path`` exists and is not a regular
     file (a symbolic link, device, FIFO, ...), or if its folder does not exist."""
     path = Path(path)
-    folder = path.parent
-    if not folder.is_dir():
-        raise ValueError(f"cannot write {path}: the folder {folder} does not exist")
-    mode = _check_write_target(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    mode = check_writable(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -47,6 +44,15 @@ def write_file(path, data):
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def check_writable(path):
+    """ValueError unless ``write_file(path, ...)`` can go ahead (call it before long work whose result
+    goes to ``path``); returns the permission bits the new file gets."""
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise ValueError(f"cannot write {path}: the folder {path.parent} does not exist")
+    return _check_write_target(path)
 
 
 def _check_write_target(path):

@@ -224,8 +224,11 @@ def _add_bootstrap(commands):
 def run_bootstrap(args):
     """``prng bootstrap``: the interval, standard error and seed on stdout; the manifest with --log."""
     from ._bootstrap import bootstrap, load_csv_column
+    from ._files import check_writable
     from ._manifest import bootstrap_manifest, csv_source, write_manifest
 
+    if args.log:
+        check_writable(args.log)  # refuse a bad --log before the run, not after
     data = load_csv_column(args.file, args.column)
     seed = None if args.seed is None else _integer(args.seed, "--seed")
     result = bootstrap(data, args.statistic, n_resamples=args.n_resamples, confidence_level=args.confidence_level,
@@ -298,10 +301,12 @@ def _add_state(commands):
 
 def run_state_convert(args):
     """``prng state convert``."""
-    from ._files import read_file, write_file
+    from ._files import check_writable, read_file, write_file
 
     if args.to == "torch" and not args.output:
         raise UsageError("torch state bytes are binary: give an output file with -o")
+    if args.output:
+        check_writable(args.output)
     state = read_state(read_file(args.input, what="input", limit=STATE_FILE_LIMIT))
     output = write_state(state, args.to)
     if args.output:

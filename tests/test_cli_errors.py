@@ -222,6 +222,11 @@ def test_a_refused_write_leaves_the_target_alone(capsys, f):
     assert f["outlink.json"].is_symlink() and (f["dir"] / "target.txt").read_text() == "keep"
 
 
+def test_a_bad_log_is_refused_before_the_run(capsys, f):
+    status, out, err = run_cli(capsys, ["bootstrap", f["csv"], *BOOT, "--log", "/dev/null"])
+    assert status == 2 and out == "" and "a character device" in err
+
+
 def test_status_1_only_when_numbers_differ(capsys, f):
     assert run_cli(capsys, ["replay", f["run"]])[0] == 0
     record = json.loads(f["run"].read_text())
