@@ -2,13 +2,18 @@
 package; everything else is in pyproject.toml.
 
 When the extension cannot be compiled (no C compiler, ...), the install still succeeds without it:
-prng then runs on its numba or pure-Python backend, and the warning below says why.
+prng then runs on its numba backend (numba is a dependency), and the warning below says why.
+
+Every build uses a fresh temporary build folder (removed at exit), never ./build: a `build/` left by
+an earlier install can never leak stale files into a later one.
 """
 
+import atexit
 import os
 import shutil
 import sys
 import sysconfig
+import tempfile
 from pathlib import Path
 
 from setuptools import setup
@@ -44,7 +49,7 @@ class OptionalBuildExt(build_ext):
         sys.stderr.write(
             f"\nWARNING: prng's C backend (prng._prng_c) was not built: {exc}\n"
             f"  It needs a working C compiler: {compiler_name(self)!r} (set CC to choose another).\n"
-            "  prng is installed without it and uses its numba or python backend.\n\n"
+            "  prng is installed without it and uses its numba backend (prng warns once when it falls back).\n\n"
         )
 
 
@@ -60,7 +65,11 @@ class BuildPyWithVectors(build_py):
                 shutil.copy2(path, target / path.name)
 
 
+BUILD_BASE = tempfile.mkdtemp(prefix="prng-build-")
+atexit.register(shutil.rmtree, BUILD_BASE, ignore_errors=True)
+
 setup(
     cffi_modules=["native/build_ffi.py:ffibuilder"],
     cmdclass={"build_ext": OptionalBuildExt, "build_py": BuildPyWithVectors},
+    options={"build": {"build_base": BUILD_BASE}},
 )

@@ -2,6 +2,11 @@
 
 import importlib
 import importlib.util
+import os
+import shutil
+import sys
+import sysconfig
+import warnings
 
 BACKENDS = ("python", "numba", "c")
 AUTO_ORDER = ("c", "numba", "python")
@@ -42,13 +47,45 @@ def available_backends():
 def resolve(backend):
     """Map a ``backend`` argument ("auto", "python", "numba", "c") to a usable backend name."""
     if backend == "auto":
-        return next(b for b in AUTO_ORDER if _unavailable_reason(b) is None)
+        chosen = next(b for b in AUTO_ORDER if _unavailable_reason(b) is None)
+        if chosen != AUTO_ORDER[0]:
+            _warn_fallback_once(chosen)
+        return chosen
     if backend not in BACKENDS:
         raise ValueError(f"backend must be one of 'auto', 'python', 'numba', 'c', got {backend!r}")
     reason = _unavailable_reason(backend)
     if reason is not None:
         raise ValueError(f"backend {backend!r} is not available: {reason}")
     return backend
+
+
+_warned = []
+
+
+def _warn_fallback_once(chosen):
+    """Warn (once per process) that "auto" fell back from C to ``chosen``, naming the C compiler."""
+    if _warned:
+        return
+    _warned.append(chosen)
+    compiler = c_compiler()
+    found = "" if shutil.which(compiler) else ", which is not installed"
+    warnings.warn(f"prng's C backend is not available here, so backend='auto' uses {chosen}: the C extension "
+                  f"is built at install time by the C compiler {compiler!r}{found}. Install a C compiler (or set "
+                  f"CC) and reinstall prng for the faster C backend.", RuntimeWarning, stacklevel=_outside_prng())
+
+
+def _outside_prng():
+    """The ``stacklevel`` of the first caller outside the prng package (so the warning names user code)."""
+    package = os.path.dirname(os.path.abspath(__file__))
+    frame, level = sys._getframe(1), 1
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(package + os.sep):
+        frame, level = frame.f_back, level + 1
+    return level
+
+
+def c_compiler():
+    """The C compiler an install would use: $CC, else Python's configured CC (setup.py's rule)."""
+    return (os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc").split()[0]
 
 
 def core_class(name, backend):

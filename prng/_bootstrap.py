@@ -20,11 +20,9 @@ Two resample-index streams (``stream=``), both independent of ``batch``, ``n_job
 
 import csv
 import functools
-import importlib
-import importlib.util
+import io
 import math
 import statistics as _pystats
-import sys
 import warnings
 from collections import namedtuple
 from concurrent.futures import ThreadPoolExecutor
@@ -32,12 +30,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validate import as_int
+from ._files import read_file
 from ._multiseed import child_seed, seed_sequence_or_fresh
+from ._progress import Progress
+from ._validate import as_int
 from .seedsequence import SeedSequence
 
 
-STATISTICS = {"mean": np.mean, "median": np.median, "std": np.std}
+# The statistics known by name: what a manifest may name and replay may run (never anything imported).
+# Each is a numpy reduction f(x, axis=-1) with numpy's defaults (std and var: ddof=0).
+STATISTICS = {"mean": np.mean, "median": np.median, "std": np.std, "var": np.var, "min": np.min, "max": np.max}
 METHODS = ("percentile", "basic", "bca")
 STREAMS = ("scipy", "blocks")
 BLOCK_RESAMPLES = 1000
@@ -51,8 +53,9 @@ ConfidenceInterval = namedtuple("ConfidenceInterval", "low high")
 class BootstrapResult:
     """What ``bootstrap`` found, and everything needed to run it again.
 
-    ``statistic`` is the statistic's replayable name (``"mean"``, ``"numpy:median"``, ...) or None
-    for a statistic that cannot be imported by name (a lambda). ``seed_sequence`` holds the seed
+    ``statistic`` is the statistic's name in ``STATISTICS`` (``"mean"``, ...), else a label for a
+    callable, ``"module:qualname"`` (informational only: replay never imports it; pass the callable
+    to ``prng.replay(..., statistic=)``), or None for a lambda. ``seed_sequence`` holds the seed
     entropy actually used (fresh OS entropy when ``seed=None``).
     """
 
@@ -72,7 +75,8 @@ def bootstrap(data, statistic, *, n_resamples=9999, confidence_level=0.95, metho
     """Two-sided bootstrap confidence interval of ``statistic`` on one 1-d sample.
 
     data: 1-d sequence of finite real numbers, at least 2.
-    statistic: ``"mean"``, ``"median"``, ``"std"`` or a vectorized callable ``f(x, axis=-1)``.
+    statistic: a name in ``STATISTICS`` (``"mean"``, ``"median"``, ``"std"``, ``"var"``, ``"min"``,
+        ``"max"``) or a vectorized callable ``f(x, axis=-1)``.
     method: ``"BCa"``, ``"percentile"`` or ``"basic"`` (any case), as scipy's.
     seed: None (fresh OS entropy, logged at INFO level and kept in the result), an int, a sequence
         of ints or a SeedSequence; ``default_rng(seed)`` as numpy's.
@@ -82,8 +86,8 @@ def bootstrap(data, statistic, *, n_resamples=9999, confidence_level=0.95, metho
     n_jobs: threads that evaluate the statistic when no ``executor`` is given.
     executor: None, ``"dask"`` (``dask.delayed`` + ``dask.compute`` with the active scheduler) or an
         object with ``concurrent.futures.Executor.map`` semantics.
-    progress: True/False for a tqdm bar; None shows one when tqdm is installed, stderr is a
-        terminal and the run has at least 100000 resamples.
+    progress: True/False for a progress bar on stderr; None shows one when stderr is a terminal
+        and the run is still going after two seconds (``prng._progress``).
     log: a path to write the run manifest to (``prng replay`` re-runs it).
     """
     sample = _as_sample(data, "data")
@@ -99,7 +103,7 @@ def bootstrap(data, statistic, *, n_resamples=9999, confidence_level=0.95, metho
 
     draws = _distribution(sample, stat_fn, seed_seq, n_resamples, stream, batch,
                           functools.partial(_map_in_order, n_jobs=n_jobs, executor=executor),
-                          _want_progress(progress, n_resamples))
+                          progress)
     result = BootstrapResult(
         confidence_interval=_interval(sample, stat_fn, draws, method, confidence_level, batch),
         bootstrap_distribution=draws,
@@ -130,29 +134,38 @@ def _as_sample(data, name):
     return sample
 
 
-def load_csv_column(path, column):
+def load_csv_column(path, column, *, quote=True, read=read_file):
     """The values of ``column`` in the CSV file at ``path`` (header row first) as a float64 array.
 
-    ValueError names the problem: a missing column (listing those present), a value that is not a
-    number (with its line), no values at all.
+    ValueError names the problem: a missing column, a value that is not a number (with its line), no
+    values at all, a file that is not UTF-8 text. With ``quote=False`` (replay: the file was named by
+    a manifest) no message shows anything read from the file (column names, values).
+    read: ``read(path) -> bytes`` (the default reads regular files only).
     """
-    with open(path, newline="", encoding="utf-8") as f:
-        reader = csv.DictReader(f)
+    try:
+        text = read(path).decode("utf-8")
+    except UnicodeDecodeError:
+        raise ValueError(f"{path}: not UTF-8 text") from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
         if reader.fieldnames is None or column not in reader.fieldnames:
-            present = ", ".join(reader.fieldnames or []) or "none"
-            raise ValueError(f"{path}: no column {column!r} (columns: {present})")
-        values = [_csv_number(row[column], path, reader.line_num, column) for row in reader]
+            present = f" (columns: {', '.join(reader.fieldnames or []) or 'none'})" if quote else ""
+            raise ValueError(f"{path}: no column {column!r}{present}")
+        values = [_csv_number(row[column], path, reader.line_num, column, quote) for row in reader]
+    except csv.Error as exc:
+        raise ValueError(f"{path}, line {reader.line_num}: not valid CSV" + (f" ({exc})" if quote else "")) from None
     if not values:
         raise ValueError(f"{path}: column {column!r} has no values")
     return np.array(values, dtype=np.float64)
 
 
-def _csv_number(text, path, line, column):
+def _csv_number(text, path, line, column, quote):
     """One CSV cell as a float; ValueError naming the file, line and column otherwise."""
     try:
         return float(text)
     except (TypeError, ValueError):
-        raise ValueError(f"{path}, line {line}: {column!r} value {text!r} is not a number") from None
+        value = f" value {text!r}" if quote else " value"
+        raise ValueError(f"{path}, line {line}: {column!r}{value} is not a number") from None
 
 
 def _check_choice(value, name, choices):
@@ -185,7 +198,7 @@ def _default_batch(n):
 
 
 def _resolve_statistic(statistic):
-    """Return ``(callable, replayable name or None)`` for a statistic name or callable."""
+    """Return ``(callable, logged name or label)`` for a statistic name or callable."""
     if isinstance(statistic, str):
         if statistic not in STATISTICS:
             raise ValueError(f"statistic must be one of {', '.join(STATISTICS)} or a callable, got {statistic!r}")
@@ -196,45 +209,34 @@ def _resolve_statistic(statistic):
     for name, fn in STATISTICS.items():
         if statistic is fn:
             return fn, name
-    return statistic, _import_name(statistic)
+    return statistic, _label(statistic)
 
 
-def _import_name(fn):
-    """``"module:qualname"`` when importing that name gives ``fn`` back, else None."""
-    module, qualname = getattr(fn, "__module__", None), getattr(fn, "__qualname__", "")
-    if not module or "<" in qualname or module == "__main__":
+def _label(fn):
+    """``"module:qualname"`` of a callable, for the manifest (never imported back), or None for a
+    lambda or a function defined inside another."""
+    module, qualname = getattr(fn, "__module__", None), getattr(fn, "__qualname__", None)
+    if not module or not qualname or "<" in qualname:
         return None
-    try:
-        return f"{module}:{qualname}" if statistic_from_name(f"{module}:{qualname}") is fn else None
-    except (ImportError, AttributeError):
-        return None
-
-
-def statistic_from_name(name):
-    """The callable a replayable statistic name stands for (``"mean"`` or ``"module:qualname"``)."""
-    if name in STATISTICS:
-        return STATISTICS[name]
-    module, _, qualname = name.partition(":")
-    obj = importlib.import_module(module)
-    for part in qualname.split("."):
-        obj = getattr(obj, part)
-    return obj
+    return f"{module}:{qualname}"
 
 
 # --- the bootstrap distribution ----------------------------------------------------------------
 
-def _distribution(sample, stat_fn, seed_seq, n_resamples, stream, batch, map_in_order, show_progress):
-    """Statistic of every resample, in resample order."""
+def _distribution(sample, stat_fn, seed_seq, n_resamples, stream, batch, map_in_order, progress):
+    """Statistic of every resample, in resample order (``progress``: see ``bootstrap``)."""
     if stream == "scipy":
         chunks = _index_batches(_generator(seed_seq), sample.size, n_resamples, batch)
         work = functools.partial(_statistic_on, sample, stat_fn)
     else:
         chunks = range(-(-n_resamples // BLOCK_RESAMPLES))
         work = functools.partial(_block_distribution, sample, stat_fn, seed_seq, n_resamples, batch)
-    parts = map_in_order(work, chunks)
-    if show_progress:
-        parts = _with_progress(parts, n_resamples)
-    return np.concatenate(list(parts))
+    parts = []
+    with Progress(n_resamples, "bootstrap", "resamples", show=progress) as bar:
+        for part in map_in_order(work, chunks):
+            parts.append(part)
+            bar.update(len(part))
+    return np.concatenate(parts)
 
 
 def _generator(seed_seq):
@@ -280,23 +282,6 @@ def _on_threads(fn, items, n_jobs):
     """Yield ``fn(item)`` in item order, computed on ``n_jobs`` threads."""
     with ThreadPoolExecutor(max_workers=n_jobs) as pool:
         yield from pool.map(fn, items)
-
-
-def _want_progress(progress, n_resamples):
-    """Whether to show a progress bar (see ``bootstrap``'s ``progress``)."""
-    if progress is not None:
-        return bool(progress)
-    return n_resamples >= 100_000 and sys.stderr.isatty() and importlib.util.find_spec("tqdm") is not None
-
-
-def _with_progress(parts, total):
-    """Yield ``parts`` (arrays) while a tqdm bar counts their resamples."""
-    from tqdm import tqdm
-
-    with tqdm(total=total, unit="resample", desc="bootstrap") as bar:
-        for part in parts:
-            bar.update(len(part))
-            yield part
 
 
 # --- the interval (scipy.stats.bootstrap's math, with numpy) -----------------------------------

@@ -12,6 +12,7 @@ from ._validate import as_int
 
 M32 = 0xFFFFFFFF
 DEFAULT_POOL_SIZE = 4
+MAX_SPAWN = 10**6  # children per spawn() call (bounded work; call again for more)
 INIT_A = 0x43B0D7E5
 MULT_A = 0x931E8875
 INIT_B = 0x8B51F9DD
@@ -148,8 +149,12 @@ class SeedSequence:
         return words.view(np.dtype("<u8")).astype(np.uint64) if dtype == np.uint64 else words
 
     def spawn(self, n_children):
-        """Return ``n_children`` independent children (spawn keys extended by 0, 1, ... as numpy)."""
-        n_children = as_int(n_children, "n_children", 0)
+        """Return ``n_children`` independent children (spawn keys extended by 0, 1, ... as numpy).
+
+        At most ``MAX_SPAWN`` (10**6) children per call, so the work is bounded (numpy has no bound);
+        call again for more: the keys continue where the last call stopped.
+        """
+        n_children = as_int(n_children, "n_children", 0, MAX_SPAWN)
         start = self.n_children_spawned
         self.n_children_spawned += n_children
         return [

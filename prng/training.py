@@ -7,6 +7,7 @@ running interpreter. To fix it for a script, start it as ``PYTHONHASHSEED=0 pyth
 """
 
 import base64
+import binascii
 import importlib.util
 import os
 import random
@@ -98,35 +99,61 @@ def capture_rng_state():
 def restore_rng_state(state):
     """Put back the states ``capture_rng_state`` returned (after a JSON round trip or not).
 
-    A torch state needs torch (RuntimeError without it); CUDA states are skipped with a warning when
-    CUDA is not available, and must match the number of devices when it is.
+    Everything is checked before anything is restored (each state is first loaded into a scratch
+    generator), so a malformed checkpoint raises and leaves every library as it was. A torch state
+    needs torch (RuntimeError without it); CUDA states are skipped with a warning when CUDA is not
+    available, and must match the number of devices when it is.
     """
+    for restore in _restore_steps(state):
+        restore()
+
+
+def _restore_steps(state):
+    """The restore calls for ``state``, each already checked on a scratch generator."""
     if not isinstance(state, dict) or state.get("format") != STATE_FORMAT:
         raise ValueError(f"state must be a dict from capture_rng_state (format {STATE_FORMAT!r})")
-    random.setstate(_python_state_tuple(state["python"]))
-    np.random.set_state(_numpy_state_tuple(state["numpy"]))
+    python_state = _checked("python", _python_state_tuple, lambda s: random.Random().setstate(s), state)
+    numpy_state = _checked("numpy", _numpy_state_tuple, lambda s: np.random.RandomState().set_state(s), state)
+    steps = [lambda: random.setstate(python_state), lambda: np.random.set_state(numpy_state)]
     if "torch" in state or "torch_cuda" in state:
-        _restore_torch(state)
+        steps += _torch_steps(state)
+    return steps
 
 
-def _restore_torch(state):
-    """Restore the torch parts of ``state``."""
+def _checked(key, convert, try_on_scratch, state):
+    """``convert(state[key])`` after loading it into a scratch generator; ValueError naming ``key``."""
+    if key not in state:
+        raise ValueError(f"state[{key!r}] is missing")
+    try:
+        value = convert(state[key])
+        try_on_scratch(value)
+    except (TypeError, ValueError, KeyError, IndexError, OverflowError, RuntimeError) as exc:
+        raise ValueError(f"state[{key!r}] is not a valid {key} generator state: {exc}") from None
+    return value
+
+
+def _torch_steps(state):
+    """The restore calls for the torch parts of ``state`` (checked)."""
     torch = _torch()
     if torch is None:
         raise RuntimeError("the state holds torch generator states, and torch is not installed")
+    steps = []
     if "torch" in state:
-        torch.set_rng_state(_decode_bytes(torch, state["torch"]))
+        cpu = _checked("torch", lambda text: _decode_bytes(torch, text), lambda t: torch.Generator().set_state(t), state)
+        steps.append(lambda: torch.set_rng_state(cpu))
     if "torch_cuda" not in state:
-        return
+        return steps
     if not torch.cuda.is_available():
-        warnings.warn("the state holds CUDA generator states; CUDA is not available, so they were not restored",
-                      RuntimeWarning, stacklevel=3)
-        return
-    cuda_states = [_decode_bytes(torch, s) for s in state["torch_cuda"]]
+        steps.append(lambda: warnings.warn("the state holds CUDA generator states; CUDA is not available, so they "
+                                           "were not restored", RuntimeWarning, stacklevel=3))
+        return steps
+    cuda_states = _checked("torch_cuda", lambda texts: [_decode_bytes(torch, s) for s in texts],
+                           lambda states: [torch.Generator(device="cuda").set_state(s) for s in states], state)
     if len(cuda_states) != torch.cuda.device_count():
         raise ValueError(f"the state holds {len(cuda_states)} CUDA generator states, "
                          f"this machine has {torch.cuda.device_count()} devices")
-    torch.cuda.set_rng_state_all(cuda_states)
+    steps.append(lambda: torch.cuda.set_rng_state_all(cuda_states))
+    return steps
 
 
 def _python_state():
@@ -137,7 +164,7 @@ def _python_state():
 
 def _python_state_tuple(state):
     """The ``random.setstate`` tuple for a ``_python_state`` dict."""
-    return state["version"], tuple(state["internal"]), state["gauss_next"]
+    return state["version"], tuple(_ints(state["internal"], "internal")), state["gauss_next"]
 
 
 def _numpy_state():
@@ -149,8 +176,16 @@ def _numpy_state():
 
 def _numpy_state_tuple(state):
     """The ``numpy.random.set_state`` tuple for a ``_numpy_state`` dict."""
-    return (state["bit_generator"], np.array(state["key"], dtype=np.uint32), state["pos"], state["has_gauss"],
-            state["gauss"])
+    key = np.array(_ints(state["key"], "key"), dtype=np.uint32)
+    return state["bit_generator"], key, as_int(state["pos"], "pos"), as_int(state["has_gauss"], "has_gauss"), \
+        state["gauss"]
+
+
+def _ints(values, name):
+    """``values``, a list of integers (no floats or bools: they would be truncated silently)."""
+    if not isinstance(values, (list, tuple)) or not all(type(v) is int for v in values):
+        raise TypeError(f"{name} must be a list of integers")
+    return values
 
 
 def _encode_bytes(tensor):
@@ -160,4 +195,10 @@ def _encode_bytes(tensor):
 
 def _decode_bytes(torch, text):
     """base64 text back to a torch uint8 state tensor."""
-    return torch.frombuffer(bytearray(base64.b64decode(text)), dtype=torch.uint8)
+    if not isinstance(text, str):
+        raise TypeError(f"expected base64 text, got {type(text).__name__}")
+    try:
+        raw = base64.b64decode(text, validate=True)
+    except binascii.Error as exc:
+        raise ValueError(f"not base64 text: {exc}") from None
+    return torch.frombuffer(bytearray(raw), dtype=torch.uint8)

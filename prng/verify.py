@@ -23,6 +23,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ._files import read_file
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_VECTOR_DIRS = (PACKAGE_DIR / "vectors", PACKAGE_DIR.parent / "vectors")
 JS_DIR = PACKAGE_DIR.parent / "js"
@@ -48,7 +50,7 @@ def load_vectors(directory=None):
     directory = default_vectors_dir() if directory is None else Path(directory)
     if not directory.is_dir():
         raise FileNotFoundError(f"vectors directory {directory} does not exist")
-    parsed = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(directory.glob("*.json"))}
+    parsed = {p.name: json.loads(read_file(p, what="vector file")) for p in sorted(directory.glob("*.json"))}
     vectors = {name: doc for name, doc in parsed.items() if isinstance(doc, dict) and "cases" in doc}
     if not vectors:
         raise FileNotFoundError(f"no vector files (*.json with \"cases\") in {directory}")
@@ -535,23 +537,29 @@ class Table:
         return "\n".join(lines)
 
 
-def verify(vectors_dir=None, backends=None, js=True):
+def verify(vectors_dir=None, backends=None, js=True, progress=None):
     """Replay every vector file on each backend (default: ``prng.available_backends()``), and the
-    JavaScript port's vector test when ``js``; return the ``Table``."""
+    JavaScript port's vector test when ``js``; return the ``Table``. ``progress``: as
+    ``prng.bootstrap``'s (a bar on stderr)."""
     import prng
+
+    from ._progress import Progress
 
     files = load_vectors(vectors_dir)
     backends = list(prng.available_backends() if backends is None else backends)
     rows = [name.removesuffix(".json") for name in files]
     cells = {}
-    for row, contents in zip(rows, files.values()):
-        for backend in backends:
-            cells[row, backend] = _python_cell(contents["cases"], backend)
-    columns = list(backends)
-    if js:
-        columns.append("js")
-        kinds = {row: {c.get("kind") for c in contents["cases"]} for row, contents in zip(rows, files.values())}
-        cells.update(((row, "js"), cell) for row, cell in js_cells(kinds, vectors_dir).items())
+    with Progress(len(rows) * len(backends) + bool(js), "verify", "checks", show=progress) as bar:
+        for row, contents in zip(rows, files.values()):
+            for backend in backends:
+                cells[row, backend] = _python_cell(contents["cases"], backend)
+                bar.update(1)
+        columns = list(backends)
+        if js:
+            columns.append("js")
+            kinds = {row: {c.get("kind") for c in contents["cases"]} for row, contents in zip(rows, files.values())}
+            cells.update(((row, "js"), cell) for row, cell in js_cells(kinds, vectors_dir).items())
+            bar.update(1)
     return Table(rows=rows, columns=columns, cells=cells)
 
 

@@ -1,12 +1,12 @@
 """Write philox4x32.json, philox4x64_kat.json, mt19937ar.json and pcg64_kat.json.
 
 Sources (all independent of prng):
-- ../shared/kat/random123_kat_vectors.txt: Random123's known answers (Philox4x32-10, Philox4x64-10);
+- kat/random123_kat_vectors.txt: Random123's known answers (Philox4x32-10, Philox4x64-10);
 - randomgen's Philox(number=4, width=32) (Kevin Sheppard's randomgen, version recorded): a second,
   real Philox4x32-10 implementation, first checked against the Random123 KAT lines, used for the
   blocks after a counter increment (with carry), longer streams, next_uint64/next_double;
-- ../shared/kat/mt19937ar.out: the mt19937ar reference output (Matsumoto & Nishimura);
-- ../shared/kat/pcg-c_check-pcg64.out: the PCG C reference output (O'Neill).
+- kat/mt19937ar.out: the mt19937ar reference output (Matsumoto & Nishimura);
+- kat/pcg-c_check-pcg64.out: the PCG C reference output (O'Neill).
 numpy (version recorded) is used only to cross-check: the 4x64 KAT lines through numpy's Philox,
 mt19937ar.out through MT19937._legacy_seeding, pcg-c through PCG64 with the pcg-c state set.
 

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-KAT = HERE.parent.parent / "shared" / "kat"  # /work/shared/kat beside the checkout
+KAT = HERE / "kat"  # the published known-answer files (kat/README.md: their sources)
 
 # Portable-state fields that are wider than 32 bits and so are written as decimal strings
 # (docs/ARCHITECTURE.md, "Portable JSON").

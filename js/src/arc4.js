@@ -4,7 +4,7 @@
  * `int32() >>> 0` (4 keystream bytes, big-endian) and `nextDouble()` is seedrandom's `prng()`.
  */
 import { BitGenerator32 } from "./bitgen.js";
-import { checkArray, describe } from "./checks.js";
+import { checkArray, describe, toCount } from "./checks.js";
 import { readInt, readObject, readState, readUintArray } from "./state.js";
 
 const WIDTH = 256;
@@ -67,11 +67,19 @@ export class ARC4 extends BitGenerator32 {
     this._s = keySchedule(mixkey(flatten(seed, 3)));
     this._i = 0;
     this._j = 0;
-    this.bytes(WIDTH);
+    this._bytes(WIDTH);
   }
 
-  /** seedrandom's `g(count)`: the next `count` keystream bytes as a big-endian integer. */
+  /**
+   * seedrandom's `g(count)`: the next `count` keystream bytes as a big-endian integer (a number, so
+   * exact up to 6 bytes, as seedrandom's). `count`: a non-negative safe integer (RangeError otherwise).
+   */
   bytes(count) {
+    return this._bytes(toCount(count, "count"));
+  }
+
+  /** `bytes` without the argument check, for the generator's own calls. */
+  _bytes(count) {
     const s = this._s;
     let i = this._i, j = this._j, r = 0;
     while (count--) {
@@ -88,7 +96,7 @@ export class ARC4 extends BitGenerator32 {
   }
 
   nextUint32() {
-    return this.bytes(4);
+    return this._bytes(4);
   }
 
   /** `out[k] = nextUint32()` for every k, with the RC4 state in locals. */
@@ -115,11 +123,11 @@ export class ARC4 extends BitGenerator32 {
 
   /** seedrandom's `prng()`: 7 or more keystream bytes, exactly 53 significant bits, in [0, 1). */
   nextDouble() {
-    let n = this.bytes(6), d = START_DENOM, x = 0;
+    let n = this._bytes(6), d = START_DENOM, x = 0;
     while (n < SIGNIFICANCE) {
       n = (n + x) * WIDTH;
       d *= WIDTH;
-      x = this.bytes(1);
+      x = this._bytes(1);
     }
     while (n >= OVERFLOW) {
       n /= 2;

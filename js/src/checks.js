@@ -33,12 +33,15 @@ export function toUint32(value, name) {
   return Number(toUintBig(value, name, 32));
 }
 
-/** A count: a non-negative safe integer number. */
+/**
+ * A count (a size, a number of draws, bytes, jumps, children): a non-negative safe integer number.
+ * Anything else, also a numeric string or a bigint, is a RangeError naming the argument, so that no
+ * count is ever coerced, truncated or left to loop without end (-1, 1.5, NaN, Infinity).
+ */
 export function toCount(value, name) {
-  if (typeof value !== "number" || !Number.isSafeInteger(value)) {
-    throw new TypeError(`${name} must be a non-negative safe integer, got ${describe(value)}`);
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
+    throw new RangeError(`${name} must be a non-negative safe integer (a number), got ${describe(value)}`);
   }
-  if (value < 0) throw new RangeError(`${name} must be >= 0, got ${value}`);
   return value;
 }
 

@@ -21,6 +21,7 @@ export class SeedSequence {
   generateState(n: number, dtype?: "uint32"): Uint32Array;
   generateState(n: number, dtype: "uint64"): BigUint64Array;
   generateWords(n: number): Uint32Array;
+  /** At most 10**6 children per call (RangeError beyond). */
   spawn(n: number): SeedSequence[];
 }
 
@@ -136,7 +137,8 @@ export class MidSquare {
   readonly digits: number;
   /** Squares the state, keeps the middle digits, returns the new state. */
   next(): bigint;
-  period(): { tail: number; cycle: number };
+  /** Brent's cycle detection; RangeError after `maxSteps` squarings (default 10**7). */
+  period(options?: { maxSteps?: number }): { tail: number; cycle: number };
 }
 
 export interface MiddleSquareWeyl extends BitGenerator<MiddleSquareWeylState> {}

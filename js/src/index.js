@@ -1,4 +1,4 @@
-/** The public entry point of the `prng` package (see /work/shared/CONTRACT.md, JavaScript section). */
+/** The public entry point of the `prng-bitexact` npm package (the JavaScript half of prng; its API mirrors the Python package). */
 export { SeedSequence } from "./seedsequence.js";
 export { PCG64, PCG64DXSM } from "./pcg64.js";
 export { MT19937 } from "./mt19937.js";

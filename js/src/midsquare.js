@@ -7,6 +7,7 @@ import { checkArray, toCount, toUintBig } from "./checks.js";
 import { decimal, readInt, readObject, readState, readUint } from "./state.js";
 
 const MAX_DIGITS = 18;
+const MAX_PERIOD_STEPS = 10_000_000; // period()'s default bound on squarings
 
 /** `digits` must be an even integer in [2, 18]. */
 function checkDigits(digits, name) {
@@ -90,9 +91,21 @@ export class MidSquare {
     return out;
   }
 
-  /** Brent's cycle detection from the current state: `{tail, cycle}` (steps before the cycle, its length). */
-  period() {
-    const step = (v) => middleSquare(v, this._digits);
+  /**
+   * Brent's cycle detection from the current state: `{tail, cycle}` (steps before the cycle, its
+   * length). Bounded work: a RangeError after `maxSteps` squarings (default 10**7, always enough for
+   * digits <= 6, where Brent needs at most about 3 * 10**digits).
+   */
+  period({ maxSteps = MAX_PERIOD_STEPS } = {}) {
+    toCount(maxSteps, "maxSteps");
+    const digits = this._digits;
+    let steps = 0;
+    const step = (v) => {
+      if (++steps > maxSteps) {
+        throw new RangeError(`period: no cycle found within maxSteps=${maxSteps} steps (digits=${digits}); pass a larger maxSteps`);
+      }
+      return middleSquare(v, digits);
+    };
     let power = 1, cycle = 1, tortoise = this._value, hare = step(this._value);
     while (tortoise !== hare) {
       if (power === cycle) {

@@ -4,6 +4,7 @@
 import { describe, toBigInt, toCount } from "./checks.js";
 
 const DEFAULT_POOL_SIZE = 4;
+const MAX_SPAWN = 1_000_000; // children per spawn() call
 const INIT_A = 0x43b0d7e5;
 const MULT_A = 0x931e8875;
 const INIT_B = 0x8b51f9dd;
@@ -96,7 +97,7 @@ export class SeedSequence {
 
   /** `n` uint32 state words (numpy's `generate_state(n, np.uint32)`). */
   generateWords(n) {
-    const out = new Uint32Array(n);
+    const out = new Uint32Array(toCount(n, "n"));
     let hc = INIT_B;
     for (let i = 0; i < n; i++) {
       let v = (this.pool[i % this.poolSize] ^ hc) >>> 0;
@@ -121,9 +122,13 @@ export class SeedSequence {
     return BigUint64Array.from({ length: n }, (_, k) => (BigInt(words[2 * k + 1]) << 32n) | BigInt(words[2 * k]));
   }
 
-  /** numpy's `spawn(n)`: `n` children with spawn keys `spawnKey ++ [i]`. */
+  /**
+   * numpy's `spawn(n)`: `n` children with spawn keys `spawnKey ++ [i]`. At most 10**6 children per
+   * call (bounded work; numpy has no bound): call again for more, the keys continue.
+   */
   spawn(n) {
     toCount(n, "n");
+    if (n > MAX_SPAWN) throw new RangeError(`n must be at most ${MAX_SPAWN} children per spawn call, got ${n}`);
     const first = this.nChildrenSpawned;
     this.nChildrenSpawned += n;
     return Array.from(

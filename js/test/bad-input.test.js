@@ -28,10 +28,10 @@ test("SeedSequence: bad entropy, spawnKey, poolSize, dtype, n", () => {
   rejects(() => new prng.SeedSequence(1, { spawnKey: 3 }), TypeError, "spawnKey");
   rejects(() => new prng.SeedSequence(1, { spawnKey: [-1] }), RangeError, "spawnKey");
   rejects(() => new prng.SeedSequence(1, { poolSize: 3 }), RangeError, "poolSize");
-  rejects(() => new prng.SeedSequence(1, { poolSize: 4.5 }), TypeError, "poolSize");
+  rejects(() => new prng.SeedSequence(1, { poolSize: 4.5 }), RangeError, "poolSize");
   rejects(() => new prng.SeedSequence(1).generateState(2, "int64"), RangeError, "dtype");
   rejects(() => new prng.SeedSequence(1).generateState(-1), RangeError, "n");
-  rejects(() => new prng.SeedSequence(1).spawn(1.5), TypeError, "n");
+  rejects(() => new prng.SeedSequence(1).spawn(1.5), RangeError, "n");
 });
 
 test("seeds beyond range", () => {
@@ -59,7 +59,7 @@ test("seeds beyond range", () => {
 test("method arguments", () => {
   const gen = new prng.PCG64(0);
   rejects(() => gen.randomRaw(-1), RangeError, "n");
-  rejects(() => gen.randomRaw(NaN), TypeError, "n");
+  rejects(() => gen.randomRaw(NaN), RangeError, "n");
   rejects(() => gen.fillUint32(new Float64Array(2)), TypeError, "out");
   rejects(() => gen.fillDouble([0]), TypeError, "out");
   rejects(() => gen.advance(0.5), TypeError, "delta");

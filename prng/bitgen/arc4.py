@@ -11,6 +11,7 @@ import re
 import numpy as np
 
 from .._bitgen import BitGenerator, check_state_dict, int_field, words_field
+from .._validate import as_int
 
 WIDTH = 256
 MASK = 255
@@ -184,7 +185,9 @@ class ARC4(BitGenerator):
         self._setup(key_schedule(seed_key(seed)), backend)
 
     def bytes(self, count):
-        """The next ``count`` keystream bytes as a big-endian integer (seedrandom's ``g(count)``)."""
+        """The next ``count`` keystream bytes as a big-endian integer (seedrandom's ``g(count)``);
+        ``count`` a non-negative integer."""
+        count = as_int(count, "count", 0)
         with self.lock:
             return self._core.bytes(count)
 

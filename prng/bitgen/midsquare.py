@@ -10,6 +10,7 @@ from .._bitgen import BitGenerator, check_state_dict, int_field
 from .._validate import as_int
 
 MAX_DIGITS = 18
+MAX_PERIOD_STEPS = 10**7  # period()'s default bound on squarings: enough for any seed with digits <= 6
 Period = namedtuple("Period", ["tail", "cycle"])
 
 
@@ -26,21 +27,36 @@ def middle_square(value, digits):
     return (value * value // 10 ** (digits // 2)) % 10**digits
 
 
-def find_period(value, digits):
-    """Brent's cycle detection from ``value``: the tail length (steps before the cycle) and cycle length."""
+def find_period(value, digits, max_steps=None):
+    """Brent's cycle detection from ``value``: the tail length (steps before the cycle) and cycle length.
+
+    Bounded work: RuntimeError after ``max_steps`` squarings (default ``MAX_PERIOD_STEPS``), which
+    is always enough for ``digits <= 6`` (Brent needs at most about 3 * 10**digits steps).
+    """
+    limit = MAX_PERIOD_STEPS if max_steps is None else as_int(max_steps, "max_steps", 1)
+    steps = 0
+
+    def step(v):
+        nonlocal steps
+        steps += 1
+        if steps > limit:
+            raise RuntimeError(f"period: no cycle found within max_steps={limit} steps (digits={digits}); "
+                               "pass a larger max_steps")
+        return middle_square(v, digits)
+
     power = cycle = 1
-    tortoise, hare = value, middle_square(value, digits)
+    tortoise, hare = value, step(value)
     while tortoise != hare:
         if power == cycle:
             tortoise, power, cycle = hare, power * 2, 0
-        hare = middle_square(hare, digits)
+        hare = step(hare)
         cycle += 1
     tortoise = hare = value
     for _ in range(cycle):
-        hare = middle_square(hare, digits)
+        hare = step(hare)
     tail = 0
     while tortoise != hare:
-        tortoise, hare = middle_square(tortoise, digits), middle_square(hare, digits)
+        tortoise, hare = step(tortoise), step(hare)
         tail += 1
     return Period(tail, cycle)
 
@@ -102,11 +118,13 @@ class MidSquare(BitGenerator):
         """Samplers drawing 32-bit values need digits <= 8: with more, the reference raises for them."""
         return "python" if self.digits > 8 else self._backend
 
-    def period(self):
-        """(tail, cycle) of the sequence from the current state: steps before the cycle, and its length."""
+    def period(self, max_steps=None):
+        """(tail, cycle) of the sequence from the current state: steps before the cycle, and its length.
+        RuntimeError after ``max_steps`` squarings (default ``MAX_PERIOD_STEPS`` = 10**7, always
+        enough for digits <= 6)."""
         with self.lock:
             core = self._core.get()
-        return find_period(core["value"], core["digits"])
+        return find_period(core["value"], core["digits"], max_steps)
 
     def _state_from_core(self, core):
         return {"bit_generator": "MidSquare", "state": core}

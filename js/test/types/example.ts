@@ -1,5 +1,5 @@
 // A typed usage example, checked by `tsc --noEmit` in `npm test` (it is not run).
-import prng, { compat, defaultRng, Generator, MT19937, PCG64, Philox4x32, SeedSequence, type PCG64State } from "prng";
+import prng, { compat, defaultRng, Generator, MT19937, PCG64, Philox4x32, SeedSequence, type PCG64State } from "prng-bitexact";
 
 const gen = new PCG64(2n ** 63n + 5n);
 const raw: BigUint64Array = gen.randomRaw(10);

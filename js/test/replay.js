@@ -1,0 +1,163 @@
+/**
+ * The replay of the bit-generator, SeedSequence and seedrandom cases of a vectors/*.json document
+ * (schema: vectors/README.md) through the public API. No Node API here: `vectors.test.js` runs it
+ * under node's test runner and `scripts/browser-test.mjs` runs the same code in headless Chromium.
+ * Each bit-generator case runs twice: with the scalar methods and with the bulk fills.
+ */
+import * as prng from "../src/index.js";
+import { bigOrList, fromHex, toHex } from "./hex.js";
+
+export const FAMILIES = [
+  "seedsequence", "pcg64", "pcg64dxsm", "mt19937", "philox", "philox4x32",
+  "midsquare", "msws", "arc4", "seedrandom",
+];
+
+// Case kinds that other test files replay (so that a new kind is never silently ignored).
+export const REPLAYED_ELSEWHERE = {
+  generator: "generator.test.js",
+  randomstate: "compat_numpy.test.js",
+  python_random: "compat_python.test.js",
+  torch_cpu: "compat_torch.test.js",
+  libm: "libm.test.js",
+  torch_cuda_printout: "Python only: tests/test_torch_cuda.py",
+};
+
+/** Throws `message` unless `condition`. */
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** JSON text with sorted keys (bigints as decimal strings): equal texts, deeply equal values. */
+function canonical(value) {
+  return JSON.stringify(value, (key, v) => {
+    if (typeof v === "bigint") return `${v}n`;
+    if (v === null || typeof v !== "object" || Array.isArray(v)) return v;
+    return Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]]));
+  });
+}
+
+/** Throws unless `got` and `want` are deeply equal. */
+function same(got, want, where) {
+  const a = canonical(got), b = canonical(want);
+  check(a === b, `${where}: got ${a.slice(0, 200)}, expected ${b.slice(0, 200)}`);
+}
+
+function seedArg(seed) {
+  if (seed !== null && typeof seed === "object" && !Array.isArray(seed)) {
+    return new prng.SeedSequence(bigOrList(seed.entropy), {
+      spawnKey: seed.spawn_key.map(BigInt),
+      poolSize: seed.pool_size,
+    });
+  }
+  return bigOrList(seed);
+}
+
+function make(spec) {
+  const cls = prng[spec.class];
+  check(cls, `unknown class ${spec.class}`);
+  if ("from_genrand" in spec) return cls.fromGenrand(spec.from_genrand);
+  if ("from_array" in spec) return cls.fromArray(spec.from_array);
+  const options = {};
+  for (const name of ["key", "counter"]) if (name in spec) options[name] = bigOrList(spec[name]);
+  if ("digits" in spec) options.digits = spec.digits;
+  const seed = !("seed" in spec) ? undefined : spec.class === "ARC4" ? spec.seed : seedArg(spec.seed);
+  return new cls(seed, options);
+}
+
+/** `n` draws of one kind, through the scalar method or the bulk fill. */
+const draws = {
+  next_uint32: (gen, n, bulk) =>
+    bulk ? Array.from(gen.fillUint32(new Uint32Array(n))) : Array.from({ length: n }, () => gen.nextUint32()),
+  next_uint64: (gen, n) => Array.from({ length: n }, () => String(gen.nextUint64())),
+  next_double: (gen, n, bulk) =>
+    (bulk ? Array.from(gen.fillDouble(new Float64Array(n))) : Array.from({ length: n }, () => gen.nextDouble()))
+      .map(toHex),
+  random_raw: (gen, n) => {
+    const raw = gen.randomRaw(n);
+    check(raw instanceof BigUint64Array && raw.length === n, `randomRaw(${n}) is not a BigUint64Array of ${n}`);
+    return Array.from(raw, String);
+  },
+};
+
+/** Applies one op and checks it; returns the generator to use next (`jumped` replaces it). */
+function runOp(gen, op, where, bulk) {
+  const kind = op.op;
+  if (kind in draws) {
+    const got = draws[kind](gen, op.n, bulk);
+    const expect = kind === "next_double" ? op.expect.map((h) => toHex(fromHex(h))) : op.expect;
+    const first = got.findIndex((v, i) => v !== expect[i]);
+    check(first === -1, `${where}: first mismatch at ${first}: ${got[first]} != ${expect[first]}`);
+    check(got.length === expect.length, `${where}: ${got.length} values, expected ${expect.length}`);
+  } else if (kind === "state") same(gen.state, op.expect, `${where}: state`);
+  else if (kind === "set_state") gen.state = op.state;
+  else if (kind === "skip") gen.randomRaw(op.n);
+  else if (kind === "advance") gen.advance(BigInt(op.delta));
+  else if (kind === "jumped") return gen.jumped(op.jumps);
+  else if (kind === "period") same(gen.period(), op.expect, where);
+  else check(false, `${where}: unknown op ${kind}`);
+  return gen;
+}
+
+function checkBitgen(c, bulk) {
+  let gen = make(c.make);
+  c.ops.forEach((op, i) => {
+    gen = runOp(gen, op, `${c.name}: op ${i} (${op.op})`, bulk);
+  });
+}
+
+function checkSeedSequence(c) {
+  const ss = new prng.SeedSequence(bigOrList(c.entropy), { spawnKey: c.spawn_key.map(BigInt), poolSize: c.pool_size });
+  same(Array.from(ss.pool), c.pool, "pool");
+  for (const g of c.generate_state) {
+    const got = Array.from(ss.generateState(g.n, g.dtype), (v) => (g.dtype === "uint64" ? String(v) : v));
+    same(got, g.expect, `generateState(${g.n}, ${g.dtype})`);
+  }
+  if (c.spawn) {
+    const kids = ss.spawn(c.spawn.n);
+    same(ss.nChildrenSpawned, c.spawn.n_children_spawned, "nChildrenSpawned");
+    same(kids.length, c.spawn.children.length, "children");
+    kids.forEach((kid, k) => {
+      const expect = c.spawn.children[k];
+      same(kid.spawnKey.map(String), expect.spawn_key, `child ${k} spawnKey`);
+      if (expect.pool) same(Array.from(kid.pool), expect.pool, `child ${k} pool`);
+      const n = expect.generate_state_uint32.length;
+      same(Array.from(kid.generateState(n)), expect.generate_state_uint32, `child ${k} words`);
+    });
+  }
+}
+
+/** One seedrandom-style call on `rng` (a `compat.seedrandom` generator). */
+function seedrandomCall(rng, method) {
+  const value = method === "()" ? rng() : rng[method]();
+  return method === "int32" ? value : toHex(value);
+}
+
+function checkSeedrandom(c) {
+  const rng = "resume_from" in c
+    ? prng.compat.seedrandom("", { state: c.resume_from })
+    : prng.compat.seedrandom(c.seed, { state: true });
+  c.calls.forEach(([method, expect], i) => {
+    const want = method === "int32" ? expect : toHex(fromHex(expect));
+    same(seedrandomCall(rng, method), want, `call ${i} ${method}`);
+  });
+  if (c.state) same(rng.state(), c.state, "state()");
+}
+
+/**
+ * The tests of one vector document, as [name, run] pairs (`run()` throws on a mismatch); a case of a
+ * kind that no JS test replays is a failing test, so a new kind is never silently ignored.
+ */
+export function vectorTests(doc) {
+  const tests = [];
+  doc.cases.forEach((c, i) => {
+    const name = `${i}: ${c.name ?? c.kind}`;
+    if (c.kind === "bitgen") {
+      tests.push([`${name} (scalar)`, () => checkBitgen(c, false)], [`${name} (bulk)`, () => checkBitgen(c, true)]);
+    } else if (c.kind === "seedsequence") tests.push([name, () => checkSeedSequence(c)]);
+    else if (c.kind === "seedrandom") tests.push([name, () => checkSeedrandom(c)]);
+    else if (!(c.kind in REPLAYED_ELSEWHERE)) {
+      tests.push([name, () => check(false, `unknown case kind ${c.kind}: no JS test replays it`)]);
+    }
+  });
+  return tests;
+}
