@@ -1,11 +1,14 @@
 """prng.compat._torch_cuda: torch's CUDA generator (Philox4x32-10 through cuRAND), without a GPU.
 
-No GPU was available, so nothing here is a bitwise comparison with torch on CUDA. What is checked:
+What is checked:
 
+* vectors/torch_cuda.json, torch's own outputs on an NVIDIA H200 (replayed case by case by
+  test_vectors.py through prng.verify): here the normals are measured in ulps, with the bit-identical
+  counts pinned, and half-precision normals are checked against the recorded float32 ones;
 * the Philox path (curand_init layout -> counter/key) against the Random123 known-answer vectors
   and against prng.Philox4x32 (itself checked against those vectors and randomgen);
 * the launch geometry and offset bookkeeping, against numbers worked by hand from torch's source
-  (each table row says how);
+  (each table row says how), and the layouts of the dropout, bernoulli and randperm kernels;
 * cuRAND's uniform conversions and torch's 1.0 -> 0.0 rule on crafted words, and on real Philox
   draws that hit 1.0;
 * [P] real torch CUDA printouts from public issues and code (vectors/torch_cuda_public.json), to the
@@ -13,6 +16,7 @@ No GPU was available, so nothing here is a bitwise comparison with torch on CUDA
 """
 
 import hashlib
+import json
 from fractions import Fraction
 
 import numpy as np
@@ -344,6 +348,102 @@ def test_box_muller_angles_keep_the_half_step():
     assert abs(sin[0] / radius - np.pi * 2.0**-32) < 1e-15
     sin, _ = tc.curand_box_muller_double(words([0]), words([0]), words([0]), words([0]))
     assert abs(sin[0] / np.sqrt(-2.0 * np.log(2.0**-54)) - np.pi * 2.0**-53) < 1e-30
+
+
+# ---- the kernels added for training and latents: layouts and offsets worked from torch's source ------
+
+@pytest.mark.parametrize("n, itemsize, vec", [
+    (16, 4, 4), (16, 2, 8), (16, 8, 2), (12, 2, 4), (6, 2, 2), (7, 4, 1), (7, 2, 1), (10, 4, 2), (1, 8, 1),
+])
+def test_dropout_vector_size(n, itemsize, vec):
+    """get_vector_size: 16 bytes' worth (float32 4, half 8, double 2), halved until it divides n."""
+    assert tc.dropout_vector_size(n, itemsize) == vec
+
+
+@pytest.mark.parametrize("n, bits", [(1, 3), (2, 5), (10, 9), (1000, 23), (30083, 32), (30084, 33),
+                                     (2**31 - 1, 64)])
+def test_randperm_key_bits(n, bits):
+    """ceil(log2(n - (6 n**2 + 1) / (12 log 0.9))): 1 -> log2(6.54) = 2.7 -> 3; int32 keys up to n = 30083."""
+    assert tc.randperm_key_bits(n) == bits
+
+
+def test_dropout_mask_layout_and_offset():
+    """float16, n = 16 on one 256-thread block: VEC 8, so thread t keeps elements 8t..8t+7 from its two
+    curand_uniform4 calls (counters 0 and 1), compared with float(1 - p); the offset grows by
+    execution_policy(16, 4) = 4. float32 n = 7 (VEC 1) is the grid-stride layout."""
+    gen = tc.CUDAGenerator(sm_count=1, threads_per_sm=256).manual_seed(3)
+    mask = gen.dropout_mask(16, 0.25, "float16")
+    draws = [np.concatenate(tc._uniform4(tc.curand4(3, k, np.array([t], np.uint64)))) for t in (0, 1) for k in (0, 1)]
+    assert np.array_equal(mask, np.concatenate(draws) < np.float32(0.75)) and gen.get_offset() == 4
+    mask = gen.dropout_mask(7, 0.5, "float32")
+    assert np.array_equal(mask, tc.launch_values(3, 4, 7, 1, tc.UNIFORM_FLOAT) < np.float32(0.5))
+
+
+def test_bernoulli_tensor_layout_and_offset():
+    """torch.bernoulli(p): offset + 12 (philox_cuda_state(10)), thread t of CUDA_tensor_apply2 (step 4)
+    draws elements 4t..4t+3 from counter offset/4, and keeps u <= p."""
+    gen = tc.CUDAGenerator(132).manual_seed(11)
+    gen.set_offset(8)
+    p = np.linspace(0, 1, 9, dtype=np.float32)
+    got = gen.bernoulli(p)
+    words = tc.curand4(11, 2, np.arange(3, dtype=np.uint64))
+    u = np.stack(tc._uniform4(words), axis=1).reshape(-1)[:9]
+    assert np.array_equal(got, (u <= p).astype(np.float32)) and gen.get_offset() == 20
+
+
+def test_randperm_offsets_and_a_duplicate_island():
+    """randperm(n): the int32 keys' random_ launch (unroll 2: offset + 4 for small n), then + n rounded up
+    to 4 for the duplicate-key kernel. Keys sorted on their low 3 bits for n = 1 ... the island shuffle
+    is checked on a run of equal keys placed by hand."""
+    gen = tc.CUDAGenerator(132).manual_seed(0)
+    assert gen.randperm(1).tolist() == [0] and gen.get_offset() == 8
+    assert sorted(gen.randperm(10).tolist()) == list(range(10)) and gen.get_offset() == 8 + 4 + 12
+    run = np.arange(5)
+    tc._shuffle_run(run, 9, 16, 3)
+    words = [int(w[0]) for k in range(1) for w in tc.curand4(9, 4, np.array([3], np.uint64))]
+    expect = list(range(5))
+    for i, word in zip(range(4, 0, -1), words):
+        r = word % (i + 1)
+        expect[i], expect[r] = expect[r], expect[i]
+    assert run.tolist() == expect
+
+
+def _encode(values):
+    """An ARRAY entry as make_torch_cuda.py writes it (little-endian bits; bfloat16 as raw patterns)."""
+    values = np.asarray(values)
+    bits = values.view(f"u{values.itemsize}").astype(f"<u{values.itemsize}")
+    return {"dtype": values.dtype.name, "shape": list(values.shape), "hex": bits.tobytes().hex()}
+
+
+def test_replayer_reads_every_op_make_torch_cuda_writes():
+    """Plumbing, not truth: one case in make_torch_cuda.py's format with every op a GPU run now records,
+    filled from this module's own outputs (so only the reading is checked), replays clean, and fails
+    when one recorded value changes. Their truth comes from a run of the script on a GPU."""
+    pytest.importorskip("ml_dtypes")
+    gen = tc.CUDAGenerator(132, 2048).manual_seed(5)
+    calls = [({"op": "dropout_mask", "size": [12], "p": (0.5).hex(), "dtype": "float16"},
+              lambda: torch_compat.dropout_mask([12], 0.5, generator=gen, dtype="float16")),
+             ({"op": "randperm", "n": 10}, lambda: torch_compat.randperm(10, generator=gen)),
+             ({"op": "bernoulli_", "p": (0.3).hex(), "size": [10], "dtype": "bool"},
+              lambda: torch_compat.bernoulli_(np.empty(10, bool), 0.3, generator=gen)),
+             ({"op": "bernoulli", "p": _encode(np.linspace(0, 1, 37, dtype=np.float32))},
+              lambda: torch_compat.bernoulli(np.linspace(0, 1, 37, dtype=np.float32), generator=gen)),
+             ({"op": "exponential_", "lambd": (2.5).hex(), "size": [10], "dtype": "float16"},
+              lambda: torch_compat.exponential_(np.empty(10, np.float16), 2.5, generator=gen)),
+             ({"op": "rand", "size": [5], "dtype": "bfloat16"}, lambda: torch_compat.rand(5, generator=gen, dtype="bfloat16")),
+             ({"op": "randn", "size": [1, 4, 8, 8], "dtype": "float16"},
+              lambda: torch_compat.randn(1, 4, 8, 8, generator=gen, dtype="float16"))]
+    ops = []
+    for op, call in calls:
+        ops.append(dict(op, expect=_encode(call()), state_after=gen.get_state().hex()))
+    case = {"kind": "torch_cuda", "name": "format", "seed": "5", "ops": ops, "gpu": {"sm_count": 132, "threads_per_sm": 2048}}
+    assert verify.replay_case(case) == []
+    for index in range(len(ops)):
+        changed = json.loads(json.dumps(case))
+        entry = changed["ops"][index]["expect"]
+        top = 2 * (np.dtype("u2" if entry["dtype"] == "bfloat16" else entry["dtype"]).itemsize - 1)
+        entry["hex"] = entry["hex"][:top] + format(int(entry["hex"][top: top + 2], 16) ^ 0x80, "02x") + entry["hex"][top + 2:]
+        assert verify.replay_case(changed) != [], ops[index]["op"]       # the first value's sign bit
 
 
 # ---- state and arguments --------------------------------------------------------------------------
