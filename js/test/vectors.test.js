@@ -130,6 +130,7 @@ const REPLAYED_ELSEWHERE = {
   torch_cpu: "compat_torch.test.js",
   libm: "libm.test.js",
   torch_cuda_printout: "Python only: tests/test_torch_cuda.py",
+  torch_cuda: "Python only: prng.verify (tests/test_vectors.py)",
 };
 
 for (const [file, doc] of files) {
