@@ -207,10 +207,21 @@ def seed_cases():
         yield rec.case
 
 
-def sized_cases(kernel, op_names, dtypes):
+def float_sizes(seed):
+    """SIZES, plus BIG_SIZES for the BIG_SEEDS."""
+    return SIZES + (BIG_SIZES if seed in BIG_SEEDS else [])
+
+
+def half_sizes(seed):
+    """SIZES, 33 and 1000 (float16/bfloat16 draw only whole blocks before the last one), and a
+    (1, 4, 64, 64) latent for the BIG_SEEDS."""
+    return SIZES + [[33], [1000]] + ([[1, 4, 64, 64]] if seed in BIG_SEEDS else [])
+
+
+def sized_cases(kernel, op_names, dtypes, seeds=SEEDS, sizes_of=float_sizes):
     """Each op, dtype and size from a fresh manual_seed, then a digest of the state after it."""
-    for seed in SEEDS:
-        sizes = SIZES + (BIG_SIZES if seed in BIG_SEEDS else [])
+    for seed in seeds:
+        sizes = sizes_of(seed)
         for name in op_names:
             for dtype in dtypes:
                 rec = Recorder(f"{name} {dtype} seed {seed}", kernel, seed=seed)
@@ -275,35 +286,26 @@ def resume_cases():
         yield rec.case
 
 
+def record_parameters(rec, dtype):
+    """normal(mean, std) and uniform_(a, b) with non-trivial parameters, at 5 and 100 elements."""
+    for size in [[5], [100]]:
+        rec.normal(0.5, 2.5, size, dtype)
+        rec.normal(-1.25, 0.1, size, dtype)
+        rec.uniform_(-1.5, 3.25, size, dtype)
+        rec.uniform_(0.1, 0.7, size, dtype)
+
+
 def parameter_cases(kernel):
     """normal(mean, std), uniform_(a, b), bernoulli, exponential_ (fusing differs by kernel)."""
     for seed in [0, 2**32 + 7]:
         rec = Recorder(f"distributions seed {seed}", kernel, seed=seed)
         for dtype in DTYPES:
-            for size in [[5], [100]]:
-                rec.normal(0.5, 2.5, size, dtype)
-                rec.normal(-1.25, 0.1, size, dtype)
-                rec.uniform_(-1.5, 3.25, size, dtype)
-                rec.uniform_(0.1, 0.7, size, dtype)
+            record_parameters(rec, dtype)
             rec.bernoulli_(0.3, [50], dtype)
             rec.bernoulli(torch.linspace(0, 1, 37, dtype=getattr(torch, dtype)))
             rec.exponential_(2.5, [50], dtype)
             rec.state_sha256()
         yield rec.case
-
-
-def half_sized_cases(kernel, op_names):
-    """float16/bfloat16 rand/randn at every size (and a (1, 4, 64, 64) latent) from a fresh manual_seed."""
-    for seed in HALF_SEEDS:
-        sizes = SIZES + [[33], [1000]] + ([[1, 4, 64, 64]] if seed in BIG_SEEDS else [])
-        for name in op_names:
-            for dtype in HALF_DTYPES:
-                rec = Recorder(f"{name} {dtype} seed {seed}", kernel, seed=seed)
-                for size in sizes:
-                    rec.manual_seed(seed)
-                    getattr(rec, name)(size, dtype)
-                    rec.state_sha256()
-                yield rec.case
 
 
 def half_parameter_cases(kernel):
@@ -312,12 +314,8 @@ def half_parameter_cases(kernel):
     for seed in [0, 2**32 + 7]:
         rec = Recorder(f"half distributions seed {seed}", kernel, seed=seed)
         for dtype in HALF_DTYPES:
-            for size in [[5], [100]]:
-                rec.normal(0.5, 2.5, size, dtype)
-                rec.normal(-1.25, 0.1, size, dtype)
-                rec.uniform_(-1.5, 3.25, size, dtype)
-                rec.uniform_(0.1, 0.7, size, dtype)
-                rec.uniform_(-1.3, 2.7, [2000], dtype)     # values that round up to b become a
+            record_parameters(rec, dtype)
+            rec.uniform_(-1.3, 2.7, [2000], dtype)     # values that round up to b become a
             rec.exponential_(2.5, [50], dtype)
             rec.bernoulli(torch.linspace(0, 1, 37, dtype=getattr(torch, dtype)))
             rec.state_sha256()
@@ -408,7 +406,7 @@ def avx2_cases():
     yield from sequence_cases()
     yield from resume_cases()
     yield from parameter_cases("avx2")
-    yield from half_sized_cases("avx2", ["rand", "randn"])
+    yield from sized_cases("avx2", ["rand", "randn"], HALF_DTYPES, HALF_SEEDS, half_sizes)
     yield from half_parameter_cases("avx2")
     yield from dropout_cases()
     yield from init_cases("avx2", [0, 12345])
@@ -420,7 +418,7 @@ def avx2_cases():
 def default_cases():
     yield from sized_cases("default", ["randn"], ["float32"])
     yield from parameter_cases("default")
-    yield from half_sized_cases("default", ["randn"])
+    yield from sized_cases("default", ["randn"], HALF_DTYPES, HALF_SEEDS, half_sizes)
     yield from half_parameter_cases("default")
     yield from init_cases("default", [0])
     yield from layer_cases("default")

@@ -127,27 +127,37 @@ class Recorder:
         self.case["ops"].append({"op": "set_offset", "offset": str(offset)})
 
 
+def sampling_cases(seed, size, dtypes, wave):
+    """rand and randn of ``size`` in each dtype, twice in a row, then a small call after the big one."""
+    for dtype in dtypes:
+        for op in ("rand", "randn"):
+            rec = Recorder(f"seed {seed}: {op} {size} {dtype} x2, then {op} [5]", seed, wave)
+            for shape in (size, size, [5]):
+                getattr(rec, op)(shape, dtype)
+            yield rec.case
+
+
+def parameter_case(dtype, wave):
+    """normal(2.5, 0.75) and uniform_(-2, 3) below and above the wave."""
+    rec = Recorder(f"seed 7: normal(2.5, 0.75), uniform_(-2, 3) {dtype}", 7, wave)
+    for size in ([1000], [wave + 1]):
+        rec.normal(2.5, 0.75, size, dtype)
+        rec.uniform_(-2.0, 3.0, size, dtype)
+    return rec.case
+
+
 def cases(wave):
     """Each op at each size for a few seeds, twice in a row, then a small call after the big one."""
     for seed in SEEDS:
         for size in sizes(seed, wave):
-            for dtype in FLOAT_DTYPES:
-                for op in ("rand", "randn"):
-                    rec = Recorder(f"seed {seed}: {op} {size} {dtype} x2, then {op} [5]", seed, wave)
-                    for shape in (size, size, [5]):
-                        getattr(rec, op)(shape, dtype)
-                    yield rec.case
+            yield from sampling_cases(seed, size, FLOAT_DTYPES, wave)
             for low, high in RANDINT_RANGES:
                 rec = Recorder(f"seed {seed}: randint({low}, {high}) {size} x2, then [5]", seed, wave)
                 for shape in (size, size, [5]):
                     rec.randint(low, high, shape)
                 yield rec.case
     for dtype in FLOAT_DTYPES:
-        rec = Recorder(f"seed 7: normal(2.5, 0.75), uniform_(-2, 3) {dtype}", 7, wave)
-        for size in ([1000], [wave + 1]):
-            rec.normal(2.5, 0.75, size, dtype)
-            rec.uniform_(-2.0, 3.0, size, dtype)
-        yield rec.case
+        yield parameter_case(dtype, wave)
     yield from half_cases(wave)
     yield from dropout_cases(wave)
     yield from integer_and_discrete_cases(wave)
@@ -163,18 +173,9 @@ def half_cases(wave):
     parameters, and diffusion latents (randn of LATENT_SHAPES) in float16, bfloat16 and float32."""
     for seed in [0, 42, 2**32 + 7, -1]:
         for size in sizes(seed, wave):
-            for dtype in HALF_DTYPES:
-                for op in ("rand", "randn"):
-                    rec = Recorder(f"seed {seed}: {op} {size} {dtype} x2, then {op} [5]", seed, wave)
-                    for shape in (size, size, [5]):
-                        getattr(rec, op)(shape, dtype)
-                    yield rec.case
+            yield from sampling_cases(seed, size, HALF_DTYPES, wave)
     for dtype in HALF_DTYPES:
-        rec = Recorder(f"seed 7: normal(2.5, 0.75), uniform_(-2, 3) {dtype}", 7, wave)
-        for size in ([1000], [wave + 1]):
-            rec.normal(2.5, 0.75, size, dtype)
-            rec.uniform_(-2.0, 3.0, size, dtype)
-        yield rec.case
+        yield parameter_case(dtype, wave)
     for seed in LATENT_SEEDS:
         for shape in LATENT_SHAPES:
             for dtype in HALF_DTYPES + ["float32"]:
