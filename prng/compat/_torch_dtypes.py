@@ -50,11 +50,6 @@ def _numpy_name(dtype):
         return None
 
 
-def name_of(array):
-    """The canonical name of a numpy array's dtype ("bfloat16" for ml_dtypes arrays)."""
-    return array.dtype.name
-
-
 def numpy_dtype(name):
     """The numpy dtype that holds ``name`` (bfloat16: ml_dtypes', imported on demand)."""
     if name == BFLOAT16:
@@ -86,14 +81,6 @@ def bfloat16_bits(values):
     bits = np.asarray(values, dtype=_F32).view(np.uint32)
     rounded = ((bits + ((bits >> np.uint32(16)) & np.uint32(1)) + np.uint32(0x7FFF)) >> np.uint32(16)).astype(np.uint16)
     return np.where(np.isnan(values), _BF16_NAN, rounded)
-
-
-def store(values, name):
-    """Values already rounded to ``name`` (``round_to``) as an array of ``name``'s numpy dtype."""
-    if name == BFLOAT16:
-        bits = (np.asarray(values, dtype=_F32).view(np.uint32) >> np.uint32(16)).astype(np.uint16)
-        return bits.view(numpy_dtype(BFLOAT16))
-    return np.asarray(values).astype(numpy_dtype(name))
 
 
 def _ml_dtypes():

@@ -3,7 +3,9 @@
 ``Generator().manual_seed(s)`` followed by ``rand``/``randn``/``randint``/``randperm``/... gives the
 same values as ``torch.Generator().manual_seed(s)`` with the torch function of the same name on a
 contiguous CPU tensor, and ``get_state()``/``set_state()`` use torch's 5056-byte layout, so states move
-between this module and torch in both directions.
+between this module and torch in both directions. Float dtypes are float16, bfloat16 (computed in
+float32 and rounded as torch does; see ``_torch_dtypes``), float32 and float64. ``dropout_mask`` gives
+``F.dropout``'s mask; ``nn`` and ``data`` reproduce layer initialisation and DataLoader shuffling.
 
 The bit source is ``prng.MT19937.from_genrand(seed & 0xffffffff)`` (torch's ``mt19937`` engine,
 ``aten/src/ATen/core/MT19937RNGEngine.h``); torch's ``random()`` is one 32-bit word and its
@@ -53,7 +55,7 @@ class Generator(SeededGenerator):
 
     ``Generator(device="cuda", sm_count=N[, threads_per_sm=T])`` returns a
     ``_torch_cuda.CUDAGenerator`` instead: torch's CUDA Philox generator as it runs on a GPU with N
-    multiprocessors (docs/torch-cuda.md). rand/uniform_, randn/normal_/normal and randint accept it.
+    multiprocessors (docs/torch-cuda.md). Every sampling function of this module accepts it.
     """
 
     def __new__(cls, device="cpu", **cuda_geometry):
