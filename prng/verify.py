@@ -7,17 +7,19 @@ Importable engine behind ``prng verify`` and the vector tests:
 - ``verify(directory, backends, js=True)``: a ``Table`` of family x backend (plus a JavaScript column).
 
 Bit-generator and Generator cases run on each backend; SeedSequence, seedrandom, RandomState,
-random.Random and torch CPU cases have no backend and run once (in the ``python`` column; the others
+random.Random and torch CPU and CUDA cases have no backend and run once (in the ``python`` column; the others
 show ``n/a``). Case kinds without a replayer here are shown as "not checked", not as failures.
 """
 
 import hashlib
+import importlib.util
 import json
 import os
 import platform
 import re
 import shutil
 import subprocess
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,7 +32,7 @@ DEFAULT_VECTOR_DIRS = (PACKAGE_DIR / "vectors", PACKAGE_DIR.parent / "vectors")
 JS_DIR = PACKAGE_DIR.parent / "js"
 JS_TEST = Path("test") / "vectors.test.js"
 JS_TIMEOUT = 300
-BACKENDLESS_KINDS = ("seedsequence", "seedrandom", "randomstate", "python_random", "torch_cpu")
+BACKENDLESS_KINDS = ("seedsequence", "seedrandom", "randomstate", "python_random", "torch_cpu", "torch_cuda")
 
 
 # --- loading -----------------------------------------------------------------------------------
@@ -399,51 +401,129 @@ def _replay_python_random(case, backend):
 
 # --- torch CPU cases ---------------------------------------------------------------------------
 
-TORCH_LIBM_OPS = ("randn", "normal", "exponential_")  # values from glibc's libm
+TORCH_LIBM_OPS = ("randn", "normal", "exponential_", "init")  # values from glibc's libm
+TORCH_STRUCTURED_OPS = ("linear", "conv2d", "random_sampler", "epoch_plan")  # checked by _torch_structured
 
 
 def _torch_array(entry):
-    """The array of a vectors ARRAY entry (None when only its sha256 is recorded)."""
+    """The array of a vectors ARRAY entry (None when only its sha256 is recorded); "bfloat16" entries
+    (raw 16-bit patterns) as ml_dtypes.bfloat16."""
     if "hex" not in entry:
         return None
-    dtype = np.dtype(entry["dtype"]).newbyteorder("<")
-    return np.frombuffer(bytes.fromhex(entry["hex"]), dtype=dtype).reshape(entry["shape"])
+    from .compat import _torch_dtypes
+
+    data = bytes.fromhex(entry["hex"])
+    if entry["dtype"] == "bfloat16":
+        values = np.frombuffer(data, dtype="<u2").view(_torch_dtypes.numpy_dtype("bfloat16"))
+    else:
+        values = np.frombuffer(data, dtype=np.dtype(entry["dtype"]).newbyteorder("<"))
+    return values.reshape(entry["shape"])
 
 
 def _array_difference(got, entry):
     """[] when ``got`` has the entry's dtype, shape and exact bits (or bytes' sha256), else a message."""
     got = np.asarray(got)
-    if got.dtype != np.dtype(entry["dtype"]) or list(got.shape) != entry["shape"]:
-        return [f"got {got.dtype}{list(got.shape)}, expected {entry['dtype']}{entry['shape']}"]
-    data = got.astype(got.dtype.newbyteorder("<")).tobytes()
+    if got.dtype.name != entry["dtype"] or list(got.shape) != entry["shape"]:
+        return [f"got {got.dtype.name}{list(got.shape)}, expected {entry['dtype']}{entry['shape']}"]
+    bits = f"<u{got.itemsize}"
+    data = got.astype(got.dtype.newbyteorder("<")).view(bits).tobytes()
     if "sha256" in entry:
         return [] if hashlib.sha256(data).hexdigest() == entry["sha256"] else ["sha256 of the values differs"]
-    expect = _torch_array(entry).ravel()
-    differ = np.flatnonzero(got.ravel().view(f"u{got.itemsize}") != expect.view(f"u{got.itemsize}"))
+    expect = np.frombuffer(bytes.fromhex(entry["hex"]), dtype=bits)
+    differ = np.flatnonzero(np.frombuffer(data, dtype=bits) != expect)
     return [] if differ.size == 0 else [
         f"{differ.size} of {got.size} values differ, first at {differ[0]}: got {got.ravel()[differ[0]]!r}, "
-        f"expected {expect[differ[0]]!r}"]
+        f"expected bits {int(expect[differ[0]]):#x}"]
 
 
 def _torch_draw(torch_compat, gen, op, kernel):
     """The result of one drawing op of a torch_cpu case."""
+    from .compat import _torch_dtypes
+
     size, dtype, number = op.get("size"), op.get("dtype"), float.fromhex
+
+    def empty():
+        return np.empty(size, _torch_dtypes.numpy_dtype(dtype))
+
     draws = {
         "rand": lambda: torch_compat.rand(*size, generator=gen, dtype=dtype),
         "randn": lambda: torch_compat.randn(*size, generator=gen, dtype=dtype, kernel=kernel),
         "normal": lambda: torch_compat.normal(number(op["mean"]), number(op["std"]), size, generator=gen,
                                               dtype=dtype, kernel=kernel),
-        "uniform_": lambda: torch_compat.uniform_(np.empty(size, dtype), number(op["a"]), number(op["b"]),
-                                                  generator=gen, kernel=kernel),
+        "uniform_": lambda: torch_compat.uniform_(empty(), number(op["a"]), number(op["b"]), generator=gen,
+                                                  kernel=kernel),
         "randint": lambda: torch_compat.randint(int(op["low"]), int(op["high"]), size, generator=gen, dtype=dtype),
         "randperm": lambda: torch_compat.randperm(op["n"], generator=gen),
-        "bernoulli_": lambda: torch_compat.bernoulli_(np.empty(size, dtype), number(op["p"]), generator=gen),
+        "bernoulli_": lambda: torch_compat.bernoulli_(empty(), number(op["p"]), generator=gen),
         "bernoulli": lambda: torch_compat.bernoulli(_torch_array(op["p"]), generator=gen),
-        "exponential_": lambda: torch_compat.exponential_(np.empty(size, dtype), number(op["lambd"]), generator=gen),
+        "exponential_": lambda: torch_compat.exponential_(empty(), number(op["lambd"]), generator=gen),
+        "dropout_mask": lambda: torch_compat.dropout_mask(size, number(op["p"]), generator=gen, dtype=dtype),
+        "init": lambda: _torch_init(torch_compat, gen, op, kernel),
     }
     if op["op"] not in draws:
         raise ValueError(f"unknown op {op['op']!r}")
     return draws[op["op"]]()
+
+
+def _torch_init(torch_compat, gen, op, kernel):
+    """``nn.init.<fn>`` of an init op on a fresh array (float arguments are float.hex strings)."""
+    from .compat import _torch_dtypes
+
+    kwargs = {k: float.fromhex(v) if "p" in v else v for k, v in op["kwargs"].items()}  # "p": a float.hex
+    array = np.empty(op["shape"], _torch_dtypes.numpy_dtype(op["dtype"]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")             # trunc_normal_'s "mean is more than 2 std from [a, b]"
+        return getattr(torch_compat.nn.init, op["fn"])(array, **kwargs, generator=gen, kernel=kernel)
+
+
+def _torch_structured(torch_compat, gen, op, kernel):
+    """Messages for layer, sampler and DataLoader ops."""
+    if op["op"] in ("linear", "conv2d"):
+        make = getattr(torch_compat.nn, f"{op['op']}_parameters")
+        weight, bias = make(*op["args"], generator=gen, dtype=op["dtype"], kernel=kernel, **op["kwargs"])
+        expect = op["expect"]
+        messages = [f"weight: {m}" for m in _array_difference(weight, expect["weight"])]
+        if (bias is None) != (expect["bias"] is None):
+            return messages + [f"bias: got {bias!r}, expected {expect['bias']!r}"]
+        return messages + ([] if bias is None else [f"bias: {m}" for m in _array_difference(bias, expect["bias"])])
+    if op["op"] == "random_sampler":
+        order = list(torch_compat.data.RandomSampler(op["n"], op["replacement"], op["num_samples"], generator=gen))
+        return _first_difference("order", order, op["expect"])
+    return _epoch_difference(torch_compat, gen, op)
+
+
+def _epoch_difference(torch_compat, gen, op):
+    """An epoch_plan op against the DataLoader epoch torch ran (``loader_generator`` false: the loader had
+    no generator, so ``gen`` stands in for torch's default generator)."""
+    from .compat import numpy as numpy_compat
+    from .compat import python as python_compat
+
+    args = dict(batch_size=op["batch_size"], shuffle=op["shuffle"], num_workers=op["num_workers"],
+                drop_last=op["drop_last"])
+    if op["loader_generator"]:
+        plan = torch_compat.data.epoch_plan(op["n"], generator=gen, **args)
+    else:
+        default, torch_compat.default_generator = torch_compat.default_generator, gen
+        try:
+            plan = torch_compat.data.epoch_plan(op["n"], generator=None, **args)
+        finally:
+            torch_compat.default_generator = default
+    expect = op["expect"]
+    workers = [plan.worker_of(b) if plan.num_workers else -1 for b in range(len(plan.batches))]
+    messages = ([] if str(plan.base_seed) == expect["base_seed"] else [f"base seed {plan.base_seed}"]) + \
+        _first_difference("batches", plan.batches, expect["batches"]) + \
+        _first_difference("workers", workers, expect["workers"])
+    for worker, seen in expect["worker_seeds"].items():
+        worker = int(worker)
+        numpy_key = numpy_compat.RandomState(plan.numpy_seed(worker)).get_state()[1]
+        python_key = python_compat.Random(plan.python_seed(worker)).getstate()[1][:624]
+        got = {"torch_initial_seed": str(plan.worker_seed(worker)), "info_seed": str(plan.python_seed(worker)),
+               "numpy_seed": plan.numpy_seed(worker),
+               "numpy_state_sha256": hashlib.sha256(np.asarray(numpy_key, "<u4").tobytes()).hexdigest(),
+               "python_state_sha256": hashlib.sha256(np.asarray(python_key, "<u4").tobytes()).hexdigest()}
+        messages += [f"worker {worker} {key}: got {got[key]}, expected {seen[key]}" for key in seen
+                     if got[key] != seen[key]]
+    return messages
 
 
 def _torch_check(gen, op):
@@ -470,32 +550,127 @@ def _replay_torch_cpu(case, backend):
         gen.set_state(bytes.fromhex(case["make"]["state"]))
     for index, op in enumerate(case["ops"]):
         messages = _torch_check(gen, op)
-        if messages is None:
+        if messages is None and op["op"] in TORCH_STRUCTURED_OPS:
+            messages = _torch_structured(torch_compat, gen, op, kernel)
+        elif messages is None:
             messages = _array_difference(_torch_draw(torch_compat, gen, op, kernel), op["expect"])
         if messages:
             return [f"op {index} ({op['op']}): {m}" for m in messages]
     return []
 
 
+# --- torch CUDA cases (recorded on a GPU by vectors/make_torch_cuda.py) ----------------------------
+
+CUDA_EXACT_OPS = ("rand", "uniform_", "randint", "randperm", "bernoulli_", "bernoulli", "dropout_mask")
+# normals and exponential_ call the GPU's logf/__sincosf/log/sincospi: replayed within this many units of
+# ulp(max(|expected|, 1)) of the recorded dtype (largest seen in the H200 file: float32 14, float64 2;
+# 16-bit values are the float32 ones rounded, so at most one unit apart; tests/test_torch_cuda.py
+# also measures plain ulps and bit-identical counts)
+CUDA_CLOSE_UNITS = {"float32": 16, "float64": 4, "float16": 1, "bfloat16": 1}
+_MANTISSA_BITS = {"float16": 10, "bfloat16": 7, "float32": 23, "float64": 52}
+
+
+def file_cases(doc):
+    """The cases of one parsed vector file; torch_cuda cases carry the file's ``versions`` (the GPU's
+    SM count and threads per SM decide their values) as ``"gpu"``."""
+    return [dict(case, gpu=doc["versions"]) if case.get("kind") == "torch_cuda" else case for case in doc["cases"]]
+
+
+def cuda_recorded(case):
+    """Replay a torch_cuda case on a ``CUDAGenerator`` with its GPU's geometry: yields
+    ``(op, got, state)`` per recorded op (``got`` None for ``set_offset``), ``state`` the generator's
+    state bytes after it."""
+    from .compat import _torch_cuda
+    from .compat import torch as torch_compat
+
+    gpu = case["gpu"]
+    gen = _torch_cuda.CUDAGenerator(gpu["sm_count"], gpu["threads_per_sm"]).manual_seed(int(case["seed"]))
+    for op in case["ops"]:
+        if op["op"] == "set_offset":
+            gen.set_offset(int(op["offset"]))
+            got = None
+        else:
+            got = _torch_draw(torch_compat, gen, op, "avx2")
+        yield op, got, gen.get_state()
+
+
+def cuda_pairs(got, entry):
+    """(ours, theirs) at the recorded elements of an ARRAY entry (all of them, or its ``samples``)."""
+    recorded = entry if "hex" in entry else entry["samples"]
+    theirs = _torch_array({"dtype": entry["dtype"], "shape": [-1], "hex": recorded["hex"]})
+    flat = np.asarray(got).reshape(-1)
+    return flat[recorded["index"]] if "index" in recorded else flat, theirs
+
+
+def cuda_units(ours, theirs, dtype):
+    """|ours - theirs| in units of ulp(max(|theirs|, 1)) of ``dtype``, as float64."""
+    ours, theirs = (np.asarray(x).astype(np.float64) for x in (ours, theirs))
+    scale = np.floor(np.log2(np.maximum(np.abs(theirs), 1.0)))
+    return np.abs(ours - theirs) / 2.0 ** (scale - _MANTISSA_BITS[dtype])
+
+
+def _cuda_difference(op, got):
+    """Messages for one replayed CUDA op: bitwise for the exact kinds (values or their sha256 and
+    samples), within CUDA_CLOSE_UNITS for normals and exponential_."""
+    entry = op["expect"]
+    got = np.asarray(got)
+    if got.dtype.name != entry["dtype"] or list(got.shape) != entry["shape"]:
+        return [f"got {got.dtype.name}{list(got.shape)}, expected {entry['dtype']}{entry['shape']}"]
+    if op["op"] in CUDA_EXACT_OPS:
+        if "sha256" in entry:
+            whole = _array_difference(got, {k: v for k, v in entry.items() if k != "samples"})
+            if whole:
+                return whole
+        ours, theirs = cuda_pairs(got, entry)
+        differ = np.flatnonzero(ours.view(f"u{ours.itemsize}") != theirs.view(f"u{theirs.itemsize}"))
+        return [] if differ.size == 0 else [f"{differ.size} of {ours.size} recorded values differ"]
+    ours, theirs = cuda_pairs(got, entry)
+    units, bound = cuda_units(ours, theirs, entry["dtype"]), CUDA_CLOSE_UNITS[entry["dtype"]]
+    worst = float(units.max(initial=0.0))
+    return [] if worst <= bound else [f"{np.count_nonzero(units > bound)} values further than {bound} units "
+                                      f"from the GPU's (worst {worst:.1f})"]
+
+
+def _replay_torch_cuda(case, backend):
+    """A torch_cuda case: values (see _cuda_difference) and the seed/offset state after every op."""
+    for index, (op, got, state) in enumerate(cuda_recorded(case)):
+        messages = [] if got is None else _cuda_difference(op, got)
+        if "state_after" in op and state.hex() != op["state_after"]:
+            messages.append(f"state after: got {state.hex()}, expected {op['state_after']}")
+        if messages:
+            return [f"op {index} ({op['op']}): {m}" for m in messages]
+    return []
+
+
 def skip_reason(case):
-    """Why a case cannot be checked on this machine (its values need glibc's libm), or None."""
+    """Why a case cannot be checked on this machine (its values need glibc's libm, or ml_dtypes for
+    bfloat16), or None."""
     uses_libm = case.get("kind") == "torch_cpu" and any(op["op"] in TORCH_LIBM_OPS for op in case["ops"])
     if uses_libm and platform.libc_ver()[0] != "glibc":
         return "needs glibc's libm"
+    if _uses_bfloat16(case) and importlib.util.find_spec("ml_dtypes") is None:
+        return "needs ml_dtypes (bfloat16 arrays)"
     return None
+
+
+def _uses_bfloat16(case):
+    """Whether a torch case has a bfloat16 op."""
+    return case.get("kind") in ("torch_cpu", "torch_cuda") and any(
+        op.get("dtype") == "bfloat16" or (isinstance(op.get("p"), dict) and op["p"]["dtype"] == "bfloat16")
+        for op in case["ops"])
 
 
 # case kinds that are not replayed here -> the test that checks them
 CHECKED_ELSEWHERE = {
     "libm": "tests/test_libm_js.py",  # JS ports of glibc's libm, against glibc itself
     "torch_cuda_printout": "tests/test_torch_cuda.py",  # public printouts, to their printed decimals
-    "torch_cuda": "tests/test_torch_cuda.py",  # vectors/torch_cuda.json, once recorded on a GPU
 }
 
 # case kind -> replay(case, backend) -> messages
 REPLAYERS = {"bitgen": _replay_bitgen, "seedsequence": _replay_seedsequence, "seedrandom": _replay_seedrandom,
              "generator": _replay_generator, "randomstate": _replay_randomstate,
-             "python_random": _replay_python_random, "torch_cpu": _replay_torch_cpu}
+             "python_random": _replay_python_random, "torch_cpu": _replay_torch_cpu,
+             "torch_cuda": _replay_torch_cuda}
 
 
 # --- the table ---------------------------------------------------------------------------------
@@ -552,7 +727,7 @@ def verify(vectors_dir=None, backends=None, js=True, progress=None):
     with Progress(len(rows) * len(backends) + bool(js), "verify", "checks", show=progress) as bar:
         for row, contents in zip(rows, files.values()):
             for backend in backends:
-                cells[row, backend] = _python_cell(contents["cases"], backend)
+                cells[row, backend] = _python_cell(file_cases(contents), backend)
                 bar.update(1)
         columns = list(backends)
         if js:

@@ -26,7 +26,7 @@ def load_vectors(name):
 
 def vector_cases(kind=None):
     """[(file name, case dict)] for every case (of ``kind``, when given) in every vector file."""
-    return [(f, c) for f, doc in all_vectors().items() for c in doc["cases"] if kind in (None, c["kind"])]
+    return [(f, c) for f, doc in all_vectors().items() for c in verify.file_cases(doc) if kind in (None, c["kind"])]
 
 
 def case_id(file_name, case):

@@ -112,7 +112,7 @@ def test_manual_seed_needs_an_int(seed):
     (lambda: T.randperm(257, dtype="uint8"), ValueError, "n <= 256"),
     (lambda: T.randint(2**25 + 1, 2**25 + 3, (3,), dtype="float32"), ValueError, "collapse"),
     (lambda: T.rand(-2), ValueError, "non-negative"),
-    (lambda: T.rand(2, dtype="int32"), TypeError, "dtype must be one of float32, float64"),
+    (lambda: T.rand(2, dtype="int32"), TypeError, "dtype must be one of float16, bfloat16, float32, float64"),
     (lambda: T.randn(20, kernel="sse"), ValueError, "kernel must be one of"),
     (lambda: T.normal(0.0, -1.0, (3,)), ValueError, "std >= 0"),
     (lambda: T.uniform_(np.empty(3), 2.0, 1.0), ValueError, "a <= b"),

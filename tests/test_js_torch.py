@@ -1,9 +1,9 @@
 """The JavaScript compat.torch (js/src/compat/torch.js) against live PyTorch, both CPU kernels.
 
 Python draws a list of random calls (seeds over the whole 64-bit range, the acceptance sizes 1, 5, 15,
-16, 17, 100, 1000 and a (1, 4, 8, 8) latent, both float dtypes, randint spans on both sides of 2**28,
-2**52 and up to 2**64 - 1, randperm, normal/uniform_ with non-trivial parameters, one long float32
-randn); torch runs them in a subprocess with ATEN_CPU_CAPABILITY set to each kernel, `node` runs them
+16, 17, 100, 1000 and a (1, 4, 8, 8) latent, every float dtype (float16/bfloat16 as raw bits), randint
+spans on both sides of 2**28, 2**52 and up to 2**64 - 1, randperm, normal/uniform_ with non-trivial
+parameters, dropout masks, one long float32 randn); torch runs them in a subprocess with ATEN_CPU_CAPABILITY set to each kernel, `node` runs them
 through the JS module, and the output bytes and the final state bytes must be identical.
 Skipped without node or torch.
 """
@@ -49,6 +49,13 @@ for call in calls:
             t = torch.randint(int(op["low"]), int(op["high"]), op["size"], generator=g, dtype=dtype)
         elif kind == "randperm":
             t = torch.randperm(op["n"], generator=g)
+        elif kind == "dropout":
+            torch.default_generator.set_state(g.get_state())
+            ones = torch.ones(op["size"], dtype=dtype)
+            t = torch.nn.functional.dropout(ones, op["p"], training=True) != 0
+            g.set_state(torch.default_generator.get_state())
+        if t.dtype in (torch.float16, torch.bfloat16):
+            t = t.view(torch.int16)
         got.append(t.numpy().tobytes().hex())
     got.append(bytes(g.get_state().numpy()).hex())
     out.append(got)
@@ -69,9 +76,10 @@ const results = calls.map((call) => {
       case "randn": return hex(T.randn(op.size, options));
       case "normal": return hex(T.normal(op.mean, op.std, op.size, options));
       case "uniform_": {
-        const out = new (op.dtype === "float32" ? Float32Array : Float64Array)(op.size.reduce((a, b) => a * b, 1));
-        return hex(T.uniform_(out, op.a, op.b, options));
+        const Out = { float32: Float32Array, float64: Float64Array }[op.dtype] ?? Uint16Array;
+        return hex(T.uniform_(new Out(op.size.reduce((a, b) => a * b, 1)), op.a, op.b, options));
       }
+      case "dropout": return hex(T.dropoutMask(op.size, op.p, options));
       case "randint": return hex(T.randint(BigInt(op.low), BigInt(op.high), op.size, options));
       case "randperm": return hex(T.randperm(op.n, options));
     }
@@ -100,10 +108,13 @@ def randint_op(rng, size):
 
 
 def random_op(rng):
-    """One random call: randn, normal, uniform_, randint or randperm with random size and parameters."""
-    kind = rng.choice(["randn", "randn", "normal", "uniform_", "randint", "randint", "randperm"])
+    """One random call: rand, randn, normal, uniform_ (any float dtype), randint, randperm or a dropout
+    mask with random size and parameters."""
+    kind = rng.choice(["rand", "randn", "randn", "normal", "uniform_", "randint", "randint", "randperm", "dropout"])
     size = rng.choice([[rng.randrange(0, 40)], [2, rng.randrange(1, 30)], []])
-    dtype = rng.choice(["float32", "float64"])
+    dtype = rng.choice(["float32", "float64", "float16", "bfloat16"])
+    if kind == "dropout":
+        return {"op": kind, "size": size, "p": rng.choice([0.0, 1.0, rng.random()]), "dtype": dtype}
     if kind == "randint":
         return randint_op(rng, size)
     if kind == "randperm":
@@ -125,7 +136,7 @@ def random_calls(seed):
 
     calls = [{"seed": any_seed(), "ops": [{"op": name, "size": size, "dtype": dtype}
                                           for name in ("rand", "randn", "randn")]}
-             for size in ACCEPTANCE_SIZES for dtype in ("float32", "float64")]
+             for size in ACCEPTANCE_SIZES for dtype in ("float32", "float64", "float16", "bfloat16")]
     calls += [{"seed": any_seed(), "ops": [random_op(rng) for _ in range(6)]} for _ in range(24)]
     calls.append({"seed": str(seed), "ops": [{"op": "randn", "size": [100003], "dtype": "float32"}]})
     return calls

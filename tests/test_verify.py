@@ -6,12 +6,12 @@ import json
 
 import pytest
 
-from prng.verify import REPLAYERS, load_vectors, replay_case
+from prng.verify import REPLAYERS, file_cases, load_vectors, replay_case
 
 VECTORS = load_vectors()
 FIRST_CASE = {}
 for _name, _doc in VECTORS.items():
-    for _case in _doc["cases"]:
+    for _case in file_cases(_doc):
         FIRST_CASE.setdefault(_case["kind"], _case)
 
 

@@ -20,6 +20,7 @@ export const REPLAYED_ELSEWHERE = {
   torch_cpu: "compat_torch.test.js",
   libm: "libm.test.js",
   torch_cuda_printout: "Python only: tests/test_torch_cuda.py",
+  torch_cuda: "Python only: prng.verify (tests/test_vectors.py)",
 };
 
 /** Throws `message` unless `condition`. */

@@ -37,6 +37,7 @@ import numpy as np
 from ..bitgen.philox import philox_block
 from ..bitgen.philox4x32 import PHILOX_M4x32, PHILOX_W32
 from . import _torch_math
+from . import _torch_dtypes as _dtypes
 from ._torch_seed import DEFAULT_SEED, SeededGenerator, checked_seed
 
 DEFAULT_THREADS_PER_SM = 2048          # maxThreadsPerMultiProcessor of sm_70/80/90/100 (V100, A100, H100, B200)
@@ -48,6 +49,7 @@ _MASK32 = 0xFFFFFFFF
 _MASK64 = 0xFFFFFFFFFFFFFFFF
 _INT32_MAX = 2**31 - 1
 _RANDINT_64BIT_RANGE = 2**28           # random_from_to_kernel draws 64-bit values from this range on
+_BERNOULLI_TENSOR_INCREMENT = 10       # bernoulli_kernel(self, p_tensor): philox_cuda_state(10)
 _STATE = struct.Struct("<QQ")          # seed, offset (torch writes the offset as int64: the same bytes)
 _SEED_ONLY_STATE = struct.Struct("<Q")
 
@@ -324,29 +326,112 @@ class CUDAGenerator(SeededGenerator):
                 flat[launch.start: launch.start + launch.numel] = transform(raw)
 
     def uniform_(self, out, low=0.0, high=1.0):
-        """``uniform_kernel`` into a float32/float64 array: ``v = fma(u, high - low, low)``
-        (``high - low`` rounded in the array's type), then ``v == high`` becomes ``low`` -- so
-        ``rand`` (low 0, high 1) maps cuRAND's 1.0 to 0.0. Returns ``out``."""
-        dtype = _float_dtype(out)
-        low, high = dtype.type(low), dtype.type(high)
-        dist, fma = (UNIFORM_FLOAT, _torch_math.fma32) if dtype == _F32 else (UNIFORM_DOUBLE, _torch_math.fma64)
+        """``uniform_kernel`` into a float16/bfloat16/float32/float64 array: ``from``/``to`` are cast to
+        the array's type, ``v = fma(u, to - from, from)`` in float32 (float64 for float64; ``to - from``
+        rounded to the array's type first), cast to the array's type, and a value equal to ``to``
+        becomes ``from`` -- so ``rand`` (0, 1) maps cuRAND's 1.0 (and what rounds to it) to 0.0.
+        Returns ``out``."""
+        name = _float_name(out)
+        low, high = _cast(low, name), _cast(high, name)
+        span = _dtypes.round_to(np.array([high - low], _dtypes.compute_dtype(name)), name)[0]
 
         def transform(u):
-            value = fma(u, high - low, low)
+            value = _dtypes.round_to(_fma(name)(u, span, low), name)
             return np.where(value == high, low, value)
 
-        self._fill(out, dist, transform)
+        self._fill(out, _uniform_distribution(name), transform)
         return out
 
     def normal_(self, out, mean=0.0, std=1.0):
-        """``normal_kernel`` into a float32/float64 array: ``fma(z, std, mean)`` of
-        ``curand_normal4`` (float32) or ``curand_normal2_double`` (float64) values. Not bit-exact
-        (see ``curand_box_muller``). Returns ``out``."""
-        dtype = _float_dtype(out)
-        mean, std = dtype.type(mean), dtype.type(std)
-        dist, fma = (NORMAL_FLOAT, _torch_math.fma32) if dtype == _F32 else (NORMAL_DOUBLE, _torch_math.fma64)
-        self._fill(out, dist, lambda z: fma(z, std, mean))
+        """``normal_kernel`` into a float16/bfloat16/float32/float64 array: ``fma(z, std, mean)`` of
+        ``curand_normal4`` values in float32 (``curand_normal2_double`` for float64), then cast. Not
+        bit-exact (see ``curand_box_muller``). Returns ``out``."""
+        name = _float_name(out)
+        compute = _dtypes.compute_dtype(name)
+        mean, std = compute.type(mean), compute.type(std)
+        dist = NORMAL_DOUBLE if name == _dtypes.FLOAT64 else NORMAL_FLOAT
+        self._fill(out, dist, lambda z: _dtypes.round_to(_fma(name)(z, std, mean), name))
         return out
+
+    def exponential_(self, out, lambd=1.0):
+        """``exponential_kernel`` into a float array: ``u`` from ``curand_uniform4`` (float32 compute) or
+        ``curand_uniform2_double`` (float64), ``log = -eps/2 if u >= 1 - eps/2 else log(u)`` (eps of the
+        compute type), value ``(-1/lambd) * log``, cast. Not bit-exact: the GPU's ``logf``/``log`` are
+        stood in for by a correctly rounded log. Returns ``out``."""
+        name = _float_name(out)
+        compute = _dtypes.compute_dtype(name)
+        half_eps = compute.type(np.finfo(compute).eps / 2)
+        scale = compute.type(-1.0) / compute.type(lambd)
+
+        def transform(u):
+            log = np.where(u >= 1 - half_eps, -half_eps, np.log(u.astype(np.float64)).astype(compute))
+            return _dtypes.round_to(scale * log, name)
+
+        self._fill(out, _uniform_distribution(name), transform)
+        return out
+
+    def bernoulli_(self, out, p=0.5):
+        """``bernoulli_kernel(p: float)`` into an array of any numeric dtype: ``u < p`` with ``u`` from
+        ``curand_uniform2_double`` and p double for float64 arrays, else ``curand_uniform4`` and
+        ``(float)p``. Returns ``out``."""
+        double = _flat_view(out).dtype == np.float64
+        threshold = np.float64(p) if double else _F32(p)
+        self._fill(out, UNIFORM_DOUBLE if double else UNIFORM_FLOAT, lambda u: u < threshold)
+        return out
+
+    def bernoulli(self, p):
+        """``torch.bernoulli(p)`` for a float array ``p`` (``bernoulli_tensor_cuda_kernel``): the offset
+        grows by 12 (``philox_cuda_state(10)``), then thread t of ``CUDA_tensor_apply2`` (step 4) draws
+        one ``curand_uniform4`` for elements 4t..4t+3: element = ``u <= p`` (p as double for float64,
+        else as float), in p's dtype."""
+        name = _dtypes.resolve(p.dtype, _dtypes.FLOATS, "p's dtype")
+        offset = self._philox_cuda_state(_BERNOULLI_TENSOR_INCREMENT)
+        flat = p.reshape(-1)
+        threads = np.arange(-(-flat.size // 4), dtype=_U64)
+        uniforms = np.stack(_uniform4(curand4(self._seed, offset // 4, threads)), axis=1).reshape(-1)[: flat.size]
+        compute = np.float64 if name == _dtypes.FLOAT64 else _F32
+        return (uniforms <= flat.astype(compute)).astype(p.dtype).reshape(p.shape)
+
+    def dropout_mask(self, n, p, name):
+        """The kept elements (``u < 1 - p``) of ``fused_dropout_kernel(_vec)`` over n > 0 elements of
+        dtype ``name``, for 0 < p < 1. Grid and offset as ``execution_policy(n, 4)``; ``1 - p`` is
+        compared as float (as double for float64). Elements go VEC at a time per thread (VEC = 16 bytes of
+        the dtype, at most 8, halved until it divides n), each thread drawing ``ceil(VEC / 4)``
+        ``curand_uniform4`` per pass; with VEC = 1 the grid-stride kernel maps them as
+        ``distribution_elementwise_grid_stride_kernel`` does."""
+        counter_offset, grid = execution_policy(n, 4, self.sm_count, self.threads_per_sm)
+        offset = self._philox_cuda_state(counter_offset)
+        vec = dropout_vector_size(n, 8 if name == _dtypes.FLOAT64 else 4 if name == _dtypes.FLOAT32 else 2)
+        if vec == 1:
+            uniforms = launch_values(self._seed, offset, n, grid, UNIFORM_FLOAT)
+        else:
+            uniforms = _vectorized_uniforms(self._seed, offset, n, grid, vec)
+        keep = np.float64(1.0 - p) if name == _dtypes.FLOAT64 else _F32(1.0 - p)
+        return uniforms < keep
+
+    def randperm(self, n):
+        """``randperm_out_cuda`` (int64): keys from ``random_(int min, int max)`` (int32 keys when ``bits``
+        <= 32, else int64; ``bits = ceil(log2(n - (6 n**2 + 1) / (12 log 0.9)))``), a stable radix sort of
+        ``arange(n)`` by the keys' low ``bits`` bits, then ``randperm_handle_duplicate_keys``: the offset
+        grows by n, and the first position s of every run of equal keys shuffles its run with
+        ``curand(seed, subsequence s)``: for i from size - 1 down to 1, ``r = word % (i + 1)``, swap
+        positions i and r of the run."""
+        if n == 0:
+            return np.empty(0, np.int64)
+        bits = randperm_key_bits(n)
+        if bits >= 64:
+            raise NotImplementedError(f"randperm on a CUDA generator is reproduced for n with fewer than 64 key "
+                                      f"bits (n <= 1.3e9), got n={n}")
+        width = 32 if bits <= 32 else 64
+        keys = self.random_from_to_(np.empty(n, f"i{width // 8}"), 2**width - 1, -(2**(width - 1)))
+        unsigned = keys.view(f"u{width // 8}").astype(_U64)
+        sort_keys = (unsigned ^ _U64(1 << (width - 1))) & _U64((1 << bits) - 1)   # cub flips the sign bit
+        order = np.argsort(sort_keys, kind="stable")
+        perm, sorted_keys = order.astype(np.int64), sort_keys[order]
+        offset = self._philox_cuda_state(n)
+        for start, size in _runs_of_equal(sorted_keys):
+            _shuffle_run(perm[start: start + size], self._seed, offset, start)
+        return perm
 
     def random_from_to_(self, out, span, low):
         """``random_from_to_kernel(range=span, base=low)`` into an array of any numeric dtype:
@@ -379,11 +464,80 @@ def _flat_view(out):
     return out.reshape(-1)
 
 
-def _float_dtype(out):
-    """The dtype of a float32/float64 output array, or a TypeError naming ``out``."""
-    if not isinstance(out, np.ndarray) or out.dtype not in (np.dtype(_F32), np.dtype(_F64)):
-        raise TypeError("out must be a float32 or float64 numpy array")
-    return out.dtype
+def _float_name(out):
+    """The dtype name of a float16/bfloat16/float32/float64 output array, or a TypeError naming ``out``."""
+    if not isinstance(out, np.ndarray):
+        raise TypeError(f"out must be a numpy array, got {type(out).__name__}")
+    return _dtypes.resolve(out.dtype, _dtypes.FLOATS, "out's dtype")
+
+
+def _cast(value, name):
+    """``static_cast<scalar_t>(value)`` of a double, held in the compute type (float32 or float64)."""
+    return _dtypes.round_to(np.array([value], np.float64), name)[0]
+
+
+def _fma(name):
+    """The fused multiply-add of ``name``'s compute type."""
+    return _torch_math.fma64 if name == _dtypes.FLOAT64 else _torch_math.fma32
+
+
+def _uniform_distribution(name):
+    """``uniform_and_transform``'s draw: ``curand_uniform2_double`` for float64, else ``curand_uniform4``."""
+    return UNIFORM_DOUBLE if name == _dtypes.FLOAT64 else UNIFORM_FLOAT
+
+
+def dropout_vector_size(n, itemsize):
+    """``get_vector_size`` of ``Dropout.cu`` for a fresh (aligned) tensor of n elements: 16 bytes' worth
+    of elements (at most 8), halved until it divides n."""
+    vec = min(16 // itemsize, 8)
+    while vec > 1 and n % vec:
+        vec //= 2
+    return vec
+
+
+def _vectorized_uniforms(seed, offset, n, grid, vec):
+    """``fused_dropout_kernel_vec``'s uniforms in element order: pass k of thread t covers elements
+    ``(k * S + t) * vec + j`` (``S = 256 * grid``, n a multiple of vec), drawing ``ceil(vec / 4)``
+    ``curand_uniform4`` (calls ``k * ceil(vec / 4) + j // 4``, component ``j % 4``). With vec = 2 every
+    pass draws afresh and uses x, y (the kernel's reuse of z, w never triggers)."""
+    threads = BLOCK_SIZE * grid
+    calls = -(-vec // 4)
+    out = np.empty(n, _F32)
+    for k in range(-(-n // (threads * vec))):
+        begin = k * threads * vec
+        active = np.arange(min(threads, (n - begin) // vec), dtype=_U64)
+        first = begin + active.astype(np.int64) * vec
+        for q in range(calls):
+            uniforms = _uniform4(curand4(seed, offset // 4 + k * calls + q, active))
+            for component in range(min(vec, 4)):
+                out[first + 4 * q + component] = uniforms[component]
+    return out
+
+
+def randperm_key_bits(n):
+    """``randperm_out_cuda``'s key width: ``min(64, ceil(log2(n - (6 n**2 + 1) / (12 log 0.9))))`` in double."""
+    nd = float(n)
+    return min(64, math.ceil(math.log2(nd - (6 * nd * nd + 1) / (math.log(0.9) * 12))))
+
+
+def _runs_of_equal(values):
+    """(start, length) of every run of two or more equal neighbours in ``values``."""
+    starts = np.concatenate(([0], np.flatnonzero(values[1:] != values[:-1]) + 1))
+    lengths = np.diff(np.append(starts, values.size))
+    keep = lengths > 1
+    return zip(starts[keep].tolist(), lengths[keep].tolist())
+
+
+def _shuffle_run(run, seed, offset, start):
+    """``randperm_handle_duplicate_keys_kernel`` for the run beginning at sorted position ``start``
+    (``run`` a view, shuffled in place): successive ``curand()`` words of subsequence ``start`` from
+    ``offset``; for i from len - 1 down to 1, ``r = word % (i + 1)``, swap run[i] and run[r]."""
+    needed = run.size - 1
+    words = [int(w[0]) for k in range(-(-needed // 4))
+             for w in curand4(seed, offset // 4 + k, np.array([start], _U64))]
+    for i, word in zip(range(needed, 0, -1), words):
+        r = word % (i + 1)
+        run[i], run[r] = run[r], run[i]
 
 
 def _state_bytes(state):

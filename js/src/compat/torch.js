@@ -22,6 +22,7 @@ import { MT19937 } from "../mt19937.js";
 import {
   addRoundToOdd, boxMullerF64, fma32, fma64, normalBlockAvx2F32, normalBlockDefaultF32, normalBlockF64,
 } from "./_torch_math.js";
+import { arrayType, computeType, decode, encode, outputName, resolve, roundTo } from "./_torch_dtypes.js";
 
 /** torch's `default_rng_seed_val`. */
 export const DEFAULT_SEED = 67280421310721n;
@@ -42,6 +43,7 @@ const RANDINT_64BIT_RANGE = 2 ** 28; // randint draws random64() from this range
 const MAX_EXACT_SPAN = 2 ** 52; // remainders of random64() in doubles up to this span
 const RANDPERM_32BIT_LIMIT = Math.floor(0xffffffff / 20); // randperm switches to random64() from this n on
 const NORMAL_FILL_MIN = 16; // normal_fill (blocks of 16) from this numel on
+const RANDPERM_BLOCK = 2 ** 24; // the inside-out randperm draws this many steps at a time
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 // CPUGeneratorImplState byte offsets (all little-endian): the_initial_seed u64, left i32, seeded i32,
@@ -236,11 +238,9 @@ function numel(shape) {
   return dims.reduce((count, d, i) => count * toCount(d, `shape[${i}]`), 1);
 }
 
-function floatDtype(dtype) {
-  if (!Object.hasOwn(FLOAT_DTYPES, dtype)) {
-    throw new TypeError(`dtype must be one of float32, float64, got ${describe(dtype)}`);
-  }
-  return FLOAT_DTYPES[dtype];
+/** An empty array for `numel(shape)` values of a float dtype name (16-bit types: a Uint16Array). */
+function emptyOf(shape, dtype) {
+  return new (arrayType(resolve(dtype)))(numel(shape));
 }
 
 function intDtype(dtype) {
@@ -262,14 +262,6 @@ function numberArg(value, name) {
   return value;
 }
 
-/** `out` must be a Float32Array or a Float64Array (filled in torch's element order). */
-function floatOutput(out) {
-  if (!(out instanceof Float32Array || out instanceof Float64Array)) {
-    throw new TypeError(`out must be a Float32Array or a Float64Array, got ${describe(out)}`);
-  }
-  return out;
-}
-
 /** A number rounded to the float type of `FloatArray`. */
 function toFloatType(value, FloatArray) {
   return FloatArray === Float32Array ? Math.fround(value) : value;
@@ -289,33 +281,38 @@ function mulAdd(x, a, b, kernel, FloatArray) {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * `Tensor.uniform_(a, b)` on a Float32Array/Float64Array, in place; returns `out`. torch's
- * `uniform_kernel`: `v = x*(b-a) + a` in the array's type (fused on AVX2), and `v == b` becomes `a`.
+ * `Tensor.uniform_(a, b)` in place on a Float32Array, a Float64Array or a Uint16Array of float16/bfloat16
+ * bits (`dtype`); returns `out`. torch's `uniform_kernel`: `v = x*(b-a) + a` in float32 (float64 for
+ * float64), fused on AVX2; `v` is cast to the array's type, and a cast value equal to `(scalar_t)b`
+ * becomes `(scalar_t)a`.
  */
-export function uniform_(out, a = 0, b = 1, { generator, kernel = DEFAULT_KERNEL } = {}) {
-  floatOutput(out);
+export function uniform_(out, a = 0, b = 1, { generator, kernel = DEFAULT_KERNEL, dtype } = {}) {
+  const name = outputName(out, dtype);
   numberArg(a, "a");
   numberArg(b, "b");
   kernelArg(kernel);
   if (!(a <= b)) throw new RangeError(`uniform_ expects a <= b, got a=${a}, b=${b}`);
-  const FloatArray = out.constructor;
-  const low = toFloatType(a, FloatArray), high = toFloatType(b, FloatArray);
-  const range = toFloatType(high - low, FloatArray);
-  const x = generatorArg(generator)._uniforms(out.length, FloatArray);
+  const Compute = computeType(name);
+  const low = toFloatType(a, Compute), high = toFloatType(b, Compute);
+  const range = toFloatType(high - low, Compute);
+  const lowCast = roundTo(a, name), highCast = roundTo(b, name);
+  const x = generatorArg(generator)._uniforms(out.length, Compute);
   for (let k = 0; k < out.length; k++) {
-    const value = mulAdd(x[k], range, low, kernel, FloatArray);
-    out[k] = value === high ? low : value;
+    const value = roundTo(mulAdd(x[k], range, low, kernel, Compute), name);
+    out[k] = encode(value === highCast ? lowCast : value, name);
   }
   return out;
 }
 
 /**
- * `torch.rand(shape)`: float32 uses 24 bits of one word, float64 53 bits of `random64()`. It is
- * `uniform_(0, 1)`, whose x*1 + 0 is exact (and x < 1), so the uniforms are returned as drawn.
+ * `torch.rand(shape)`: float32 uses 24 bits of one word, float64 53 bits of `random64()`; float16 and
+ * bfloat16 (bits in a Uint16Array) round the float32 value, 1.0 becoming 0.0. For float32/float64 it
+ * is `uniform_(0, 1)`, whose x*1 + 0 is exact (and x < 1), so the uniforms are returned as drawn.
  */
 export function rand(shape, { generator, dtype = "float32" } = {}) {
-  const FloatArray = floatDtype(dtype);
-  return generatorArg(generator)._uniforms(numel(shape), FloatArray);
+  const out = emptyOf(shape, dtype);
+  if (out instanceof Uint16Array) return uniform_(out, 0, 1, { generator, dtype });
+  return generatorArg(generator)._uniforms(out.length, out.constructor);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -323,34 +320,46 @@ export function rand(shape, { generator, dtype = "float32" } = {}) {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * `Tensor.normal_(mean, std)` on a Float32Array/Float64Array, in place; returns `out`. torch's
- * `normal_kernel`: fewer than 16 elements take the cached double Box-Muller
- * (`normal_distribution<double>`, `z*std + mean` fused on AVX2, then cast); 16 or more take
- * `normal_fill` (all uniforms first, blocks of 16, a re-drawn last block when n % 16).
+ * `Tensor.normal_(mean, std)` in place on a Float32Array, a Float64Array or a Uint16Array of
+ * float16/bfloat16 bits (`dtype`); returns `out`. torch's `normal_kernel`: fewer than 16 elements take
+ * the cached double Box-Muller (`normal_distribution<double>`, `z*std + mean` fused on AVX2, then
+ * cast); 16 or more take `normal_fill` in float32 or float64 (blocks of 16, a re-drawn last block when
+ * n % 16), then cast.
  */
-export function normal_(out, mean = 0, std = 1, { generator, kernel = DEFAULT_KERNEL } = {}) {
-  floatOutput(out);
+export function normal_(out, mean = 0, std = 1, { generator, kernel = DEFAULT_KERNEL, dtype } = {}) {
+  const name = outputName(out, dtype);
   numberArg(mean, "mean");
   numberArg(std, "std");
   kernelArg(kernel);
   if (!(std >= 0)) throw new RangeError(`normal_ expects std >= 0.0, got ${std}`);
   const gen = generatorArg(generator);
   if (out.length >= NORMAL_FILL_MIN) {
-    out.set(normalFill(gen, out.length, out.constructor, mean, std, kernel));
+    const values = normalFill(gen, out.length, name, mean, std, kernel);
+    for (let k = 0; k < out.length; k++) out[k] = encode(roundTo(values[k], name), name);
   } else {
-    for (let k = 0; k < out.length; k++) out[k] = mulAdd(gen._normal(), std, mean, kernel, Float64Array);
+    for (let k = 0; k < out.length; k++) {
+      out[k] = encode(roundTo(mulAdd(gen._normal(), std, mean, kernel, Float64Array), name), name);
+    }
   }
   return out;
 }
 
-/** `normal_fill`: n >= 16 uniforms transformed in blocks of 16; the last 16 re-drawn if n % 16. */
-function normalFill(gen, n, FloatArray, mean, std, kernel) {
-  const block = normalBlock(FloatArray, kernel);
-  const meanT = toFloatType(mean, FloatArray), stdT = toFloatType(std, FloatArray);
-  const data = gen._uniforms(n, FloatArray);
+/**
+ * `normal_fill`: n >= 16 values in float32/float64 from blocks of 16 uniforms, the last 16 re-drawn
+ * if n % 16. float32/float64 first fill the whole output with n uniforms; float16/bfloat16 draw only
+ * the whole blocks (a 16-value buffer), so their last block follows n - n % 16 draws.
+ */
+function normalFill(gen, n, name, mean, std, kernel) {
+  const Compute = computeType(name);
+  const block = normalBlock(Compute, kernel);
+  const meanT = toFloatType(mean, Compute), stdT = toFloatType(std, Compute);
+  const whole = n - (n % 16);
+  const drawn = gen._uniforms(name === "float16" || name === "bfloat16" ? whole : n, Compute);
+  const data = drawn.length === n ? drawn : new Compute(n);
+  if (data !== drawn) data.set(drawn);
   for (let i = 0; i + 16 <= n; i += 16) block(data, i, meanT, stdT);
   if (n % 16) {
-    const tail = gen._uniforms(16, FloatArray);
+    const tail = gen._uniforms(16, Compute);
     block(tail, 0, meanT, stdT);
     data.set(tail, n - 16);
   }
@@ -365,12 +374,12 @@ function normalBlock(FloatArray, kernel) {
 
 /** `torch.randn(shape)`; `kernel` picks torch's AVX2 or DEFAULT float32 math (n >= 16). */
 export function randn(shape, { generator, dtype = "float32", kernel = DEFAULT_KERNEL } = {}) {
-  return normal_(new (floatDtype(dtype))(numel(shape)), 0, 1, { generator, kernel });
+  return normal_(emptyOf(shape, dtype), 0, 1, { generator, kernel, dtype });
 }
 
 /** `torch.normal(mean: float, std: float, size)`. */
 export function normal(mean, std, shape, { generator, dtype = "float32", kernel = DEFAULT_KERNEL } = {}) {
-  return normal_(new (floatDtype(dtype))(numel(shape)), mean, std, { generator, kernel });
+  return normal_(emptyOf(shape, dtype), mean, std, { generator, kernel, dtype });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -533,17 +542,17 @@ function int64ThroughFloat(value, digits) {
  * `torch.randperm(n)` (`randperm_cpu`): a Fisher-Yates shuffle of 0..n-1, in an integer typed
  * array of `dtype` (int64 by default: a BigInt64Array).
  * n < 214748364: for i in 0..n-2 swap r[i] with r[i + random() % (n-i)].
- * Larger n: inside-out, for i in 0..n-1: z = random64() % (i+1); r[i] = r[z]; r[z] = i
- * (read from torch's source; not checked against torch, which needs gigabytes for such n).
+ * Larger n: inside-out, for i in 0..n-1: z = random64() % (i+1); r[i] = r[z]; r[z] = i (checked against
+ * torch for n = 214748364), drawn in blocks of RANDPERM_BLOCK steps.
  */
 export function randperm(n, { generator, dtype = "int64" } = {}) {
   toCount(n, "n");
   const spec = intDtype(dtype);
   if (BigInt(n) - 1n > spec.max) throw new RangeError(`randperm expects n <= ${spec.max + 1n} for ${dtype}, got ${n}`);
   const gen = generatorArg(generator);
-  const perm = new Float64Array(n);
-  for (let i = 0; i < n; i++) perm[i] = i;
+  const perm = n <= TWO_32 ? new Uint32Array(n) : new Float64Array(n);
   if (n < RANDPERM_32BIT_LIMIT) {
+    for (let i = 0; i < n; i++) perm[i] = i;
     const draws = gen._random(Math.max(n - 1, 0));
     for (let i = 0; i < n - 1; i++) {
       const j = i + (draws[i] % (n - i));
@@ -552,11 +561,13 @@ export function randperm(n, { generator, dtype = "int64" } = {}) {
       perm[j] = item;
     }
   } else {
-    const draws = gen._random64(n);
-    for (let i = 0; i < n; i++) {
-      const at = remainder53(draws[2 * i], draws[2 * i + 1], i + 1);
-      perm[i] = perm[at];
-      perm[at] = i;
+    for (let first = 0; first < n; first += RANDPERM_BLOCK) {
+      const draws = gen._random64(Math.min(RANDPERM_BLOCK, n - first));
+      for (let i = first, k = 0; k < draws.length; i++, k += 2) {
+        const at = remainder53(draws[k], draws[k + 1], i + 1);
+        perm[i] = perm[at];
+        perm[at] = i;
+      }
     }
   }
   const words = new Uint32Array(2 * n);
@@ -568,7 +579,7 @@ export function randperm(n, { generator, dtype = "int64" } = {}) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Bernoulli and exponential
+// Bernoulli, exponential and dropout
 // ---------------------------------------------------------------------------------------------
 
 /**
@@ -588,26 +599,51 @@ export function bernoulli_(out, p = 0.5, { generator } = {}) {
 }
 
 /**
- * `torch.bernoulli(p)` for a Float32Array/Float64Array of probabilities (same type out):
- * float32 p: `U24(random()) < p` in float; float64 p: `U53(random64()) < p`.
+ * `torch.bernoulli(p)` for probabilities in a Float32Array, a Float64Array or a Uint16Array of
+ * float16/bfloat16 bits (`dtype`); the same type out. float64 p: `U53(random64()) < p`; the others
+ * `U24(random()) < p` in float.
  */
-export function bernoulli(p, { generator } = {}) {
-  if (!(p instanceof Float32Array || p instanceof Float64Array)) {
-    throw new TypeError(`p must be a Float32Array or a Float64Array, got ${describe(p)}`);
-  }
-  if (!p.every((v) => v >= 0 && v <= 1)) throw new RangeError("bernoulli expects all 0 <= p <= 1");
-  const u = generatorArg(generator)._uniforms(p.length, p.constructor);
-  return p.map((pk, k) => (u[k] < pk ? 1 : 0));
+export function bernoulli(p, { generator, dtype } = {}) {
+  const name = outputName(p, dtype, "p");
+  const probabilities = Array.from(p, (v) => decode(v, name));
+  if (!probabilities.every((v) => v >= 0 && v <= 1)) throw new RangeError("bernoulli expects all 0 <= p <= 1");
+  const u = generatorArg(generator)._uniforms(p.length, computeType(name));
+  const out = new (arrayType(name))(p.length);
+  for (let k = 0; k < p.length; k++) out[k] = encode(u[k] < probabilities[k] ? 1 : 0, name);
+  return out;
 }
 
-/** `Tensor.exponential_(lambd)` in place: `-1/lambd * log1p(-U53(random64()))` in double (glibc log1p). */
-export function exponential_(out, lambd = 1, { generator } = {}) {
-  floatOutput(out);
+/**
+ * `Tensor.exponential_(lambd)` in place on a Float32Array, a Float64Array or a Uint16Array of
+ * float16/bfloat16 bits (`dtype`): `-1/lambd * log1p(-U53(random64()))` in double (glibc log1p), cast.
+ */
+export function exponential_(out, lambd = 1, { generator, dtype } = {}) {
+  const name = outputName(out, dtype);
   numberArg(lambd, "lambd");
   if (!(lambd > 0)) throw new RangeError(`exponential_ expects lambd > 0, got ${lambd}`);
   const u = generatorArg(generator)._uniforms(out.length, Float64Array);
-  for (let k = 0; k < out.length; k++) out[k] = (-1 / lambd) * log1p(-u[k]);
+  for (let k = 0; k < out.length; k++) out[k] = encode(roundTo((-1 / lambd) * log1p(-u[k]), name), name);
   return out;
+}
+
+/**
+ * The elements `F.dropout(torch.ones(shape, dtype), p, training=True)` keeps, as a Uint8Array of 1
+ * (kept) and 0, when torch's default CPU generator is in `generator`'s state; draws as dropout does.
+ * `p` in [0, 1]; p = 0 keeps all and p = 1 drops all without drawing. torch's `_dropout_impl` is
+ * `bernoulli_(1 - p)`: kept = `U53(random64()) < 1 - p`, the same for every dtype.
+ */
+export function dropoutMask(shape, p, { generator, dtype = "float32" } = {}) {
+  const n = numel(shape);
+  resolve(dtype);
+  numberArg(p, "p");
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`dropout probability has to be between 0 and 1, got p=${p}`);
+  const gen = generatorArg(generator);
+  const mask = new Uint8Array(n);
+  if (n === 0 || p === 0 || p === 1) return mask.fill(p === 1 ? 0 : 1);
+  const u = gen._uniforms(n, Float64Array);
+  const keep = 1 - p;
+  for (let k = 0; k < n; k++) mask[k] = u[k] < keep ? 1 : 0;
+  return mask;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -645,3 +681,6 @@ export function getRngState() {
 export function setRngState(state) {
   defaultGenerator.setState(state);
 }
+
+export * as nn from "./torch_nn.js";
+export * as data from "./torch_data.js";

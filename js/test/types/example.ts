@@ -22,3 +22,15 @@ const uniform: Float64Array = new Generator(new PCG64(1)).random(4);
 const r0 = defaultRng(42).random();
 const py = new compat.python.Random(42).random();
 export { uniform, r0, py, raw, words, next, u, big, philox, seeds, seeds64, d, resumed };
+
+const torch = compat.torch;
+const tgen = new torch.Generator().manualSeed(42);
+const latent: Uint16Array = torch.randn([1, 4, 64, 64], { generator: tgen, dtype: "float16" });
+const bf: Uint16Array = torch.uniform_(new Uint16Array(4), -1, 1, { generator: tgen, dtype: "bfloat16" });
+const keep: Uint8Array = torch.dropoutMask([2, 8], 0.1, { generator: tgen });
+const w: Float32Array = torch.nn.init.kaimingUniform_(new Float32Array(6), [2, 3], { a: Math.sqrt(5), generator: tgen });
+const [weight, bias] = torch.nn.linearParameters(3, 2, { generator: tgen });
+const plan = torch.data.epochPlan(10, { batchSize: 3, shuffle: true, numWorkers: 2, generator: tgen });
+const firstWorker: number | null = plan.workerOf(0);
+const order: number[] = [...new torch.data.RandomSampler(10, { generator: tgen })];
+export { latent, bf, keep, w, weight, bias, firstWorker, order };

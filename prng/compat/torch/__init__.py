@@ -3,7 +3,9 @@
 ``Generator().manual_seed(s)`` followed by ``rand``/``randn``/``randint``/``randperm``/... gives the
 same values as ``torch.Generator().manual_seed(s)`` with the torch function of the same name on a
 contiguous CPU tensor, and ``get_state()``/``set_state()`` use torch's 5056-byte layout, so states move
-between this module and torch in both directions.
+between this module and torch in both directions. Float dtypes are float16, bfloat16 (computed in
+float32 and rounded as torch does; see ``_torch_dtypes``), float32 and float64. ``dropout_mask`` gives
+``F.dropout``'s mask; ``nn`` and ``data`` reproduce layer initialisation and DataLoader shuffling.
 
 The bit source is ``prng.MT19937.from_genrand(seed & 0xffffffff)`` (torch's ``mt19937`` engine,
 ``aten/src/ATen/core/MT19937RNGEngine.h``); torch's ``random()`` is one 32-bit word and its
@@ -23,9 +25,10 @@ import struct
 
 import numpy as np
 
-from ..bitgen.mt19937 import MT19937
-from . import _torch_cuda, _torch_math
-from ._torch_seed import DEFAULT_SEED, SeededGenerator, checked_seed
+from ...bitgen.mt19937 import MT19937
+from .. import _torch_cuda, _torch_math
+from .. import _torch_dtypes as _dtypes
+from .._torch_seed import DEFAULT_SEED, SeededGenerator, checked_seed
 
 STATE_SIZE = 5056                      # len(torch.get_rng_state())
 KERNELS = ("avx2", "default")
@@ -44,8 +47,7 @@ _RANDPERM_32BIT_LIMIT = 0xFFFFFFFF // 20          # randperm switches to random6
 _NORMAL_FILL_MIN = 16                             # normal_fill (blocks of 16) from this numel on
 _TWO_POW_M24 = 2.0**-24
 _TWO_POW_M53 = 2.0**-53
-_FLOAT_DTYPES = (np.dtype(np.float32), np.dtype(np.float64))
-_INT_DTYPES = tuple(np.dtype(t) for t in (np.int64, np.int32, np.int16, np.int8, np.uint8))
+_RANDPERM_BLOCK = 2**24                           # inside-out randperm draws this many steps at a time
 
 
 class Generator(SeededGenerator):
@@ -53,7 +55,7 @@ class Generator(SeededGenerator):
 
     ``Generator(device="cuda", sm_count=N[, threads_per_sm=T])`` returns a
     ``_torch_cuda.CUDAGenerator`` instead: torch's CUDA Philox generator as it runs on a GPU with N
-    multiprocessors (docs/torch-cuda.md). rand/uniform_, randn/normal_/normal and randint accept it.
+    multiprocessors (docs/torch-cuda.md). Every sampling function of this module accepts it.
     """
 
     def __new__(cls, device="cpu", **cuda_geometry):
@@ -183,15 +185,11 @@ def _state_bytes(state):
 # Argument handling
 # ---------------------------------------------------------------------------------------------
 
-def _generator(generator, cuda_ok=False):
-    """``generator``, or the default (CPU) one for None; CUDA generators only where ``cuda_ok``."""
+def _generator(generator):
+    """``generator`` (a CPU ``Generator`` or a ``CUDAGenerator``), or the default CPU one for None."""
     if generator is None:
         return default_generator
-    if isinstance(generator, _torch_cuda.CUDAGenerator):
-        if not cuda_ok:
-            raise NotImplementedError("this function is not reproduced for CUDA generators (docs/torch-cuda.md)")
-        return generator
-    if not isinstance(generator, Generator):
+    if not isinstance(generator, (Generator, _torch_cuda.CUDAGenerator)):
         raise TypeError(f"generator must be a prng.compat.torch.Generator, got {type(generator).__name__}")
     return generator
 
@@ -209,33 +207,25 @@ def _shape(size):
     return shape
 
 
-def _dtype(dtype, allowed):
-    """A numpy dtype from a name ("float32"), a numpy dtype or type, or a torch dtype."""
-    if type(dtype).__module__ == "torch":
-        dtype = str(dtype).removeprefix("torch.")
-    try:
-        resolved = None if dtype is None else np.dtype(dtype)
-    except TypeError:
-        resolved = None
-    if resolved not in allowed:
-        names = ", ".join(a.name for a in allowed)
-        raise TypeError(f"dtype must be one of {names}, got {dtype!r}")
-    return resolved
-
-
 def _kernel(kernel):
     if kernel not in KERNELS:
         raise ValueError(f"kernel must be one of {KERNELS}, got {kernel!r}")
     return kernel
 
 
-def _float_output(out):
-    """A writable C-contiguous float32/float64 array's flat view (torch's element order)."""
-    if not isinstance(out, np.ndarray) or out.dtype not in _FLOAT_DTYPES:
-        raise TypeError("out must be a float32 or float64 numpy array")
+def _writable(out, what="out"):
+    """A writable C-contiguous numpy array's flat view (torch's element order)."""
+    if not isinstance(out, np.ndarray):
+        raise TypeError(f"{what} must be a numpy array, got {type(out).__name__}")
     if not (out.flags.c_contiguous and out.flags.writeable):
-        raise ValueError("out must be a writable C-contiguous array")
+        raise ValueError(f"{what} must be a writable C-contiguous array")
     return out.reshape(-1)
+
+
+def _float_output(out):
+    """(flat view, dtype name) of a writable C-contiguous float16/bfloat16/float32/float64 array."""
+    flat = _writable(out)
+    return flat, _dtypes.resolve(out.dtype, _dtypes.FLOATS, "out's dtype")
 
 
 def _mul_add(x, a, b, kernel):
@@ -246,35 +236,47 @@ def _mul_add(x, a, b, kernel):
     return fma(x, a, b)
 
 
+def _scalar(value, name):
+    """``static_cast<scalar_t>(value)`` of a double: float32/float64, or float -> float16/bfloat16 (as float32)."""
+    return _dtypes.round_to(np.array([value], dtype=np.float64), name)[0]
+
 
 # ---------------------------------------------------------------------------------------------
 # Uniform
 # ---------------------------------------------------------------------------------------------
 
 def uniform_(out, a=0.0, b=1.0, *, generator=None, kernel=DEFAULT_KERNEL):
-    """``Tensor.uniform_(a, b)`` on a float32/float64 array, in place; returns ``out``.
+    """``Tensor.uniform_(a, b)`` on a float16/bfloat16/float32/float64 array, in place; returns ``out``.
 
-    torch's ``uniform_kernel``: ``v = x*(b-a) + a`` in the array's type (fused on AVX2), and
-    ``v == b`` becomes ``a``.
+    torch's ``uniform_kernel``: ``v = x*(b-a) + a`` in float32 (float16/bfloat16/float32) or float64,
+    fused on AVX2; ``v`` is cast to the array's type, and a cast value equal to ``(scalar_t)b`` becomes
+    ``(scalar_t)a``.
     """
-    flat = _float_output(out)
+    flat, name = _float_output(out)
     kernel = _kernel(kernel)
     if not a <= b:
         raise ValueError(f"uniform_ expects a <= b, got a={a}, b={b}")
-    gen = _generator(generator, cuda_ok=True)
+    gen = _generator(generator)
     if gen.device == "cuda":
-        gen.uniform_(flat, a, b)
+        gen.uniform_(out, a, b)
         return out
-    low, high = flat.dtype.type(a), flat.dtype.type(b)
-    values = _mul_add(gen._uniforms(flat.size, flat.dtype), high - low, low, kernel)
+    compute = _dtypes.compute_dtype(name)
+    low, high = compute.type(a), compute.type(b)
+    values = _dtypes.round_to(_mul_add(gen._uniforms(flat.size, compute), high - low, low, kernel), name)
+    low, high = _scalar(a, name), _scalar(b, name)
     flat[:] = np.where(values == high, low, values)
     return out
 
 
 def rand(*size, generator=None, dtype="float32"):
-    """``torch.rand(*size)``: float32 uses 24 bits of one word, float64 53 bits of ``random64()``."""
-    shape = _shape(size)
-    return uniform_(np.empty(shape, _dtype(dtype, _FLOAT_DTYPES)), generator=generator)
+    """``torch.rand(*size)``: ``uniform_(0, 1)``; float32 (and float16/bfloat16, then rounded) take 24
+    bits of one word, float64 53 bits of ``random64()``."""
+    return uniform_(_empty(_shape(size), dtype), generator=generator)
+
+
+def _empty(shape, dtype):
+    """An empty array of a float dtype argument (TypeError for anything else)."""
+    return np.empty(shape, _dtypes.numpy_dtype(_dtypes.resolve(dtype, _dtypes.FLOATS)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -282,37 +284,44 @@ def rand(*size, generator=None, dtype="float32"):
 # ---------------------------------------------------------------------------------------------
 
 def normal_(out, mean=0.0, std=1.0, *, generator=None, kernel=DEFAULT_KERNEL):
-    """``Tensor.normal_(mean, std)`` on a float32/float64 array, in place; returns ``out``.
+    """``Tensor.normal_(mean, std)`` on a float16/bfloat16/float32/float64 array, in place; returns ``out``.
 
     torch's ``normal_kernel``: fewer than 16 elements take the cached double Box-Muller
     (``normal_distribution<double>``, ``z*std + mean`` fused on AVX2, then cast); 16 or more take
-    ``normal_fill`` (all uniforms first, blocks of 16, a re-drawn last block when ``n % 16``).
+    ``normal_fill`` in float32 or float64 (blocks of 16, a re-drawn last block when ``n % 16``), then cast.
     """
-    flat = _float_output(out)
+    flat, name = _float_output(out)
     kernel = _kernel(kernel)
     if not std >= 0.0:
         raise ValueError(f"normal_ expects std >= 0.0, got {std}")
-    gen = _generator(generator, cuda_ok=True)
+    gen = _generator(generator)
     if gen.device == "cuda":
-        gen.normal_(flat, mean, std)
-    elif flat.size >= _NORMAL_FILL_MIN:
-        flat[:] = _normal_fill(gen, flat.size, flat.dtype, mean, std, kernel)
+        gen.normal_(out, mean, std)
+        return out
+    if flat.size >= _NORMAL_FILL_MIN:
+        values = _normal_fill(gen, flat.size, name, mean, std, kernel)
     else:
-        flat[:] = _mul_add(np.array([gen._normal() for _ in range(flat.size)]), std, mean, kernel)
+        values = _mul_add(np.array([gen._normal() for _ in range(flat.size)]), std, mean, kernel)
+    flat[:] = _dtypes.round_to(values, name)
     return out
 
 
-def _normal_fill(gen, n, dtype, mean, std, kernel):
-    """``normal_fill``: n >= 16 uniforms transformed in blocks of 16; the last 16 re-drawn if n % 16."""
+def _normal_fill(gen, n, name, mean, std, kernel):
+    """``normal_fill``: n >= 16 values in float32/float64 from blocks of 16 uniforms, the last 16
+    re-drawn if n % 16. float32/float64 first fill the whole output with n uniforms; float16/bfloat16
+    draw only the whole blocks (a 16-value buffer), so their last block follows n - n % 16 draws."""
+    dtype = _dtypes.compute_dtype(name)
     block = _normal_block(dtype, kernel)
     mean, std = dtype.type(mean), dtype.type(std)
-    data = gen._uniforms(n, dtype)
-    blocks = data[: n - n % 16].reshape(-1, 16)
-    blocks[:, :8], blocks[:, 8:] = block(blocks[:, :8], blocks[:, 8:], mean, std)
+    whole = n - n % 16
+    data = gen._uniforms(whole if name in _dtypes.REDUCED else n, dtype)
+    values = np.empty(n, dtype)
+    blocks, out = data[:whole].reshape(-1, 16), values[:whole].reshape(-1, 16)
+    out[:, :8], out[:, 8:] = block(blocks[:, :8], blocks[:, 8:], mean, std)
     if n % 16:
         tail = gen._uniforms(16, dtype)
-        data[n - 16: n - 8], data[n - 8:] = block(tail[:8], tail[8:], mean, std)
-    return data
+        values[n - 16: n - 8], values[n - 8:] = block(tail[:8], tail[8:], mean, std)
+    return values
 
 
 def _normal_block(dtype, kernel):
@@ -325,14 +334,12 @@ def _normal_block(dtype, kernel):
 
 def randn(*size, generator=None, dtype="float32", kernel=DEFAULT_KERNEL):
     """``torch.randn(*size)``; ``kernel`` picks torch's AVX2 or DEFAULT float32 math (n >= 16)."""
-    shape = _shape(size)
-    return normal_(np.empty(shape, _dtype(dtype, _FLOAT_DTYPES)), generator=generator, kernel=kernel)
+    return normal_(_empty(_shape(size), dtype), generator=generator, kernel=kernel)
 
 
 def normal(mean, std, size, *, generator=None, dtype="float32", kernel=DEFAULT_KERNEL):
     """``torch.normal(mean: float, std: float, size)``."""
-    out = np.empty(_shape((size,)), _dtype(dtype, _FLOAT_DTYPES))
-    return normal_(out, mean, std, generator=generator, kernel=kernel)
+    return normal_(_empty(_shape((size,)), dtype), mean, std, generator=generator, kernel=kernel)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -350,12 +357,13 @@ def randint(low=0, high=None, size=None, *, generator=None, dtype="int64"):
         low, high, size = 0, low, high
     elif high is None:
         low, high = 0, low
-    out_dtype = _dtype(dtype, _INT_DTYPES + _FLOAT_DTYPES)
+    name = _dtypes.resolve(dtype, _dtypes.INTS + (_dtypes.FLOAT32, _dtypes.FLOAT64))
+    out_dtype = np.dtype(name)
     shape = _shape((size,))
     low, high = _int_arg(low, "low"), _int_arg(high, "high")
     if not _INT64_MIN <= low < high <= _INT64_MAX:
         raise ValueError(f"randint expects -2**63 <= low < high <= 2**63 - 1, got low={low}, high={high}")
-    if out_dtype in _FLOAT_DTYPES:
+    if out_dtype.kind == "f":
         low, high = _narrow_to_float(low, high, out_dtype)
     else:
         info = np.iinfo(out_dtype)
@@ -363,7 +371,7 @@ def randint(low=0, high=None, size=None, *, generator=None, dtype="int64"):
             raise ValueError(f"randint expects low >= {info.min} and high - 1 <= {info.max} for "
                              f"{out_dtype.name}, got low={low}, high={high}")
     span = high - low
-    gen = _generator(generator, cuda_ok=True)
+    gen = _generator(generator)
     if gen.device == "cuda":
         return gen.random_from_to_(np.empty(shape, out_dtype), span, low)
     n = int(np.prod(shape))
@@ -409,70 +417,137 @@ def _int_arg(value, name):
 
 
 def randperm(n, *, generator=None, dtype="int64"):
-    """``torch.randperm(n)`` (``randperm_cpu``): a Fisher-Yates shuffle of ``0..n-1``.
-
-    n < 214748364: for i in 0..n-2 swap r[i] with r[i + random() % (n-i)].
-    Larger n: inside-out, for i in 0..n-1: z = random64() % (i+1); r[i] = r[z]; r[z] = i
-    (read from torch's source; not checked against torch, which needs gigabytes for such n).
+    """``torch.randperm(n)``. CPU generators (``randperm_cpu``), a Fisher-Yates shuffle of ``0..n-1``:
+    n < 214748364: for i in 0..n-2 swap r[i] with r[i + random() % (n-i)];
+    larger n: inside-out, for i in 0..n-1: z = random64() % (i+1); r[i] = r[z]; r[z] = i.
+    CUDA generators: torch's sort of random keys (``_torch_cuda.CUDAGenerator.randperm``).
     """
     n = _int_arg(n, "n")
     if n < 0:
         raise ValueError(f"randperm expects n >= 0, got {n}")
-    out_dtype = _dtype(dtype, _INT_DTYPES)
+    out_dtype = np.dtype(_dtypes.resolve(dtype, _dtypes.INTS))
     if n - 1 > np.iinfo(out_dtype).max:
         raise ValueError(f"randperm expects n <= {np.iinfo(out_dtype).max + 1} for {out_dtype.name}, got {n}")
     gen = _generator(generator)
-    perm = list(range(n))
+    if gen.device == "cuda":
+        return gen.randperm(n).astype(out_dtype)
     if n < _RANDPERM_32BIT_LIMIT:
+        perm = list(range(n))
         for i, draw in enumerate(gen._random(max(n - 1, 0)).tolist()):
             j = i + draw % (n - i)
             perm[i], perm[j] = perm[j], perm[i]
-    else:
-        for i, draw in enumerate(gen._random64(n).tolist()):
-            z = draw % (i + 1)
-            perm[i] = perm[z]
-            perm[z] = i
-    return np.array(perm, dtype=out_dtype)
+        return np.array(perm, dtype=out_dtype)
+    return _randperm_inside_out(gen, n).astype(out_dtype)
+
+
+def _randperm_inside_out(gen, n):
+    """``randperm_cpu``'s inside-out shuffle for large n, drawn in blocks of ``_RANDPERM_BLOCK`` steps."""
+    perm = np.empty(n, np.int64)
+    for first in range(0, n, _RANDPERM_BLOCK):
+        count = min(_RANDPERM_BLOCK, n - first)
+        steps = np.arange(first, first + count, dtype=np.uint64)
+        _inside_out_steps(perm, (gen._random64(count) % (steps + np.uint64(1))).astype(np.int64), first)
+    return perm
+
+
+def _inside_out_steps(perm, targets, first):
+    """Steps i = first, first+1, ... of ``r[i] = r[z]; r[z] = i`` (``z = targets[i - first] <= i``).
+
+    Runs of about sqrt(i) steps are one gather and two scatters: that is exact while no step of the run
+    reads a position an earlier step of the run wrote, i.e. no z lies in [run start, i) and no z repeats.
+    A run stops before the first step that breaks this, which then starts the next run (the first step
+    of a run never conflicts).
+    """
+    done = 0
+    while done < targets.size:
+        start = first + done
+        z = targets[done: done + max(1, math.isqrt(start))]
+        steps = np.arange(start, start + z.size)
+        conflict = (z >= start) & (z < steps)
+        ordered = np.sort(z)
+        for repeated in np.unique(ordered[1:][ordered[1:] == ordered[:-1]]).tolist():
+            conflict[np.flatnonzero(z == repeated)[1:]] = True
+        run = int(np.argmax(conflict)) if conflict.any() else z.size
+        z, steps = z[:run], steps[:run]
+        perm[start: start + run] = steps
+        perm[start: start + run] = perm[z]
+        perm[z] = steps
+        done += run
 
 
 # ---------------------------------------------------------------------------------------------
-# Bernoulli and exponential
+# Bernoulli, exponential and dropout
 # ---------------------------------------------------------------------------------------------
 
 def bernoulli_(out, p=0.5, *, generator=None):
-    """``Tensor.bernoulli_(p: float)`` in place: element = ``U53(random64()) < p``; returns ``out``."""
-    if not isinstance(out, np.ndarray):
-        raise TypeError("out must be a numpy array")
-    if not (out.flags.c_contiguous and out.flags.writeable):
-        raise ValueError("out must be a writable C-contiguous array")
+    """``Tensor.bernoulli_(p: float)`` in place: element = ``U53(random64()) < p`` on CPU generators
+    (CUDA: ``CUDAGenerator.bernoulli_``); returns ``out``."""
+    flat = _writable(out)
     if not 0.0 <= p <= 1.0:
         raise ValueError(f"bernoulli_ expects 0 <= p <= 1, got {p}")
-    out.reshape(-1)[:] = _generator(generator)._uniforms(out.size, np.dtype(np.float64)) < p
+    gen = _generator(generator)
+    if gen.device == "cuda":
+        gen.bernoulli_(out, p)
+        return out
+    flat[:] = gen._uniforms(out.size, np.dtype(np.float64)) < p
     return out
 
 
 def bernoulli(p, *, generator=None):
-    """``torch.bernoulli(p)`` for a float32/float64 array of probabilities (same dtype out).
+    """``torch.bernoulli(p)`` for a float array of probabilities (same dtype out).
 
-    float32 p: ``U24(random()) < p`` in float; float64 p: ``U53(random64()) < p``.
+    CPU: float64 p: ``U53(random64()) < p``; float32/float16/bfloat16 p: ``U24(random()) < p`` in float.
+    CUDA: ``CUDAGenerator.bernoulli``.
     """
     p = np.ascontiguousarray(p)
-    if p.dtype not in _FLOAT_DTYPES:
-        raise TypeError(f"p must be a float32 or float64 array, got dtype {p.dtype}")
+    name = _dtypes.resolve(p.dtype, _dtypes.FLOATS, "p's dtype")
     if not ((p >= 0) & (p <= 1)).all():
         raise ValueError("bernoulli expects all 0 <= p <= 1")
-    draws = _generator(generator)._uniforms(p.size, p.dtype)
-    return (draws < p.reshape(-1)).astype(p.dtype).reshape(p.shape)
+    gen = _generator(generator)
+    if gen.device == "cuda":
+        return gen.bernoulli(p)
+    compute = _dtypes.compute_dtype(name)
+    draws = gen._uniforms(p.size, compute)
+    return (draws < p.reshape(-1).astype(compute)).astype(p.dtype).reshape(p.shape)
 
 
 def exponential_(out, lambd=1.0, *, generator=None):
-    """``Tensor.exponential_(lambd)`` in place: ``-1/lambd * log1p(-U53(random64()))`` in double."""
-    flat = _float_output(out)
+    """``Tensor.exponential_(lambd)`` in place. CPU: ``-1/lambd * log1p(-U53(random64()))`` in double,
+    then cast; CUDA: ``CUDAGenerator.exponential_``."""
+    flat, name = _float_output(out)
     if not lambd > 0.0:
         raise ValueError(f"exponential_ expects lambd > 0, got {lambd}")
-    uniforms = _generator(generator)._uniforms(flat.size, np.dtype(np.float64))
-    flat[:] = [-1.0 / lambd * math.log1p(-u) for u in uniforms.tolist()]
+    gen = _generator(generator)
+    if gen.device == "cuda":
+        gen.exponential_(out, lambd)
+        return out
+    uniforms = gen._uniforms(flat.size, np.dtype(np.float64))
+    flat[:] = _dtypes.round_to([-1.0 / lambd * math.log1p(-u) for u in uniforms.tolist()], name)
     return out
+
+
+def dropout_mask(size, p, *, generator=None, dtype="float32"):
+    """The elements ``torch.nn.functional.dropout(torch.ones(size, dtype=dtype, device=d), p,
+    training=True)`` keeps (True) when torch's default generator of device d is in ``generator``'s state;
+    the draws advance ``generator`` as dropout advances torch's.
+
+    ``p`` is in [0, 1]; p = 0 keeps everything and p = 1 drops everything, without drawing. CPU
+    (``_dropout_impl``): ``bernoulli_(1 - p)``, so kept = ``U53(random64()) < 1 - p``, the same for every
+    dtype. CUDA (``fused_dropout_kernel``): ``CUDAGenerator.dropout_mask``, where the dtype matters.
+    """
+    shape = _shape((size,))
+    name = _dtypes.resolve(dtype, _dtypes.FLOATS)
+    if isinstance(p, bool) or not isinstance(p, (int, float, np.floating, np.integer)):
+        raise TypeError(f"p must be a float, got {p!r}")
+    if not 0.0 <= p <= 1.0:
+        raise ValueError(f"dropout probability has to be between 0 and 1, got p={p}")
+    gen = _generator(generator)
+    n = int(np.prod(shape))
+    if n == 0 or p == 0.0 or p == 1.0:
+        return np.full(shape, p != 1.0)
+    if gen.device == "cuda":
+        return gen.dropout_mask(n, float(p), name).reshape(shape)
+    return (gen._uniforms(n, np.dtype(np.float64)) < 1.0 - p).reshape(shape)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -482,15 +557,49 @@ def exponential_(out, lambd=1.0, *, generator=None):
 default_generator = Generator()
 default_generator.seed()
 
+_default_cuda_generators = {}          # (sm_count, threads_per_sm) -> that GPU's default CUDA generator
+_cuda_seed = None                      # the last manual_seed/seed, which default CUDA generators start from
+
+
+def default_cuda_generator(sm_count, threads_per_sm=_torch_cuda.DEFAULT_THREADS_PER_SM):
+    """``torch.cuda.default_generators[i]`` of a GPU with this geometry (one generator per geometry).
+
+    Made on first use, as torch makes it: seeded with the last ``manual_seed``/``seed`` of this module,
+    or from OS entropy when there was none (torch's ``getDefaultCUDAGenerator`` calls ``seed()``).
+    """
+    key = (sm_count, threads_per_sm)
+    if key not in _default_cuda_generators:
+        gen = _torch_cuda.CUDAGenerator(sm_count, threads_per_sm)
+        if _cuda_seed is None:
+            gen.seed()
+        else:
+            gen.manual_seed(_cuda_seed)
+        _default_cuda_generators[key] = gen
+    return _default_cuda_generators[key]
+
+
+def _seed_cuda_defaults(seed):
+    """``torch.cuda.manual_seed_all(seed)``: every default CUDA generator, and those made later."""
+    global _cuda_seed
+    _cuda_seed = seed
+    for gen in _default_cuda_generators.values():
+        gen.manual_seed(seed)
+
 
 def manual_seed(seed):
-    """``torch.manual_seed(seed)``: ``int(seed)`` seeds the default generator, which is returned."""
-    return default_generator.manual_seed(int(seed))
+    """``torch.manual_seed(seed)``: ``int(seed)`` seeds the default CPU generator, which is returned, and
+    every default CUDA generator (``default_cuda_generator``), made or yet to be made."""
+    seed = checked_seed(int(seed))
+    _seed_cuda_defaults(seed)
+    return default_generator.manual_seed(seed)
 
 
 def seed():
-    """``torch.seed()``: reseed the default generator from OS entropy; returns the seed."""
-    return default_generator.seed()
+    """``torch.seed()``: reseed the default generator from OS entropy, and the default CUDA generators
+    with the same seed; returns the seed."""
+    value = default_generator.seed()
+    _seed_cuda_defaults(value)
+    return value
 
 
 def initial_seed():
@@ -506,3 +615,6 @@ def get_rng_state():
 def set_rng_state(state):
     """``torch.set_rng_state(state)``."""
     default_generator.set_state(state)
+
+
+from . import data, nn  # noqa: E402  (they build on the functions above)
