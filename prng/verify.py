@@ -171,7 +171,10 @@ def _op_skip(gen, op):
 
 
 def _op_advance(gen, op):
-    gen.advance(int(op["delta"]))
+    if op.get("counter"):  # randomgen's advance(delta, counter=True) (Threefry): delta blocks
+        gen.advance(int(op["delta"]), counter=True)
+    else:
+        gen.advance(int(op["delta"]))
     return []
 
 

@@ -18,6 +18,8 @@ WIDE_FIELDS = {
     "PCG64": {"state.state", "state.inc"},
     "PCG64DXSM": {"state.state", "state.inc"},
     "Philox": {"state.counter", "state.key", "buffer"},
+    "Threefry": {"state.counter", "state.key", "buffer"},
+    "SFC64": {"state.state"},
     "MiddleSquareWeyl": {"state.x", "state.w", "state.s"},
     "MidSquare": {"state.value"},
 }

@@ -11,8 +11,8 @@ import * as prng from "../src/index.js";
 import { bigOrList, fromHex, toHex, vectorFiles } from "./helpers.js";
 
 const FAMILIES = [
-  "seedsequence", "pcg64", "pcg64dxsm", "mt19937", "philox", "philox4x32",
-  "midsquare", "msws", "arc4", "seedrandom",
+  "seedsequence", "pcg64", "pcg64dxsm", "mt19937", "philox", "philox4x32", "threefry", "threefry2x32",
+  "sfc64", "midsquare", "msws", "arc4", "seedrandom",
 ];
 const files = vectorFiles();
 
@@ -70,7 +70,7 @@ function runOp(gen, op, where, bulk) {
   } else if (kind === "state") assert.deepEqual(gen.state, op.expect, `${where}: state differs`);
   else if (kind === "set_state") gen.state = op.state;
   else if (kind === "skip") gen.randomRaw(op.n);
-  else if (kind === "advance") gen.advance(BigInt(op.delta));
+  else if (kind === "advance") gen.advance(BigInt(op.delta), ...(op.counter ? [true] : []));
   else if (kind === "jumped") return gen.jumped(op.jumps);
   else if (kind === "period") assert.deepEqual(gen.period(), op.expect, where);
   else assert.fail(`${where}: unknown op ${kind}`);
