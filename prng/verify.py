@@ -12,6 +12,7 @@ show ``n/a``). Case kinds without a replayer here are shown as "not checked", no
 """
 
 import hashlib
+import importlib.util
 import json
 import os
 import platform
@@ -28,7 +29,7 @@ DEFAULT_VECTOR_DIRS = (PACKAGE_DIR / "vectors", PACKAGE_DIR.parent / "vectors")
 JS_DIR = PACKAGE_DIR.parent / "js"
 JS_TEST = Path("test") / "vectors.test.js"
 JS_TIMEOUT = 300
-BACKENDLESS_KINDS = ("seedsequence", "seedrandom", "randomstate", "python_random", "torch_cpu")
+BACKENDLESS_KINDS = ("seedsequence", "seedrandom", "randomstate", "python_random", "torch_cpu", "jax")
 
 
 # --- loading -----------------------------------------------------------------------------------
@@ -403,18 +404,27 @@ def _replay_python_random(case, backend):
 TORCH_LIBM_OPS = ("randn", "normal", "exponential_")  # values from glibc's libm
 
 
+def _dtype_named(name):
+    """The numpy dtype of a vectors ARRAY entry's ``dtype`` (``bfloat16``: ml_dtypes')."""
+    if name == "bfloat16":
+        import ml_dtypes
+
+        return np.dtype(ml_dtypes.bfloat16)
+    return np.dtype(name)
+
+
 def _torch_array(entry):
     """The array of a vectors ARRAY entry (None when only its sha256 is recorded)."""
     if "hex" not in entry:
         return None
-    dtype = np.dtype(entry["dtype"]).newbyteorder("<")
+    dtype = _dtype_named(entry["dtype"]).newbyteorder("<")
     return np.frombuffer(bytes.fromhex(entry["hex"]), dtype=dtype).reshape(entry["shape"])
 
 
 def _array_difference(got, entry):
     """[] when ``got`` has the entry's dtype, shape and exact bits (or bytes' sha256), else a message."""
     got = np.asarray(got)
-    if got.dtype != np.dtype(entry["dtype"]) or list(got.shape) != entry["shape"]:
+    if got.dtype != _dtype_named(entry["dtype"]) or list(got.shape) != entry["shape"]:
         return [f"got {got.dtype}{list(got.shape)}, expected {entry['dtype']}{entry['shape']}"]
     data = got.astype(got.dtype.newbyteorder("<")).tobytes()
     if "sha256" in entry:
@@ -478,11 +488,46 @@ def _replay_torch_cpu(case, backend):
     return []
 
 
+# --- jax cases ----------------------------------------------------------------------------------
+
+JAX_LIBM_FNS = ("normal", "exponential", "gumbel", "truncated_normal")  # float64: glibc's log / erf
+
+
+JAX_TEXT_ARGUMENTS = ("dtype", "mode")
+
+
+def _jax_argument(name, value):
+    """A jax case argument: ``dtype``/``mode`` are names; other strings are float.hex floats (with a
+    "p") or decimal ints; ARRAY entries arrays; shapes (lists), numbers, booleans and null as they are."""
+    if isinstance(value, dict):
+        return _torch_array(value)
+    if isinstance(value, str) and name not in JAX_TEXT_ARGUMENTS:
+        return float.fromhex(value) if "p" in value else int(value)
+    return value
+
+
+def _replay_jax(case, backend):
+    """One prng.compat.jax call on the case's raw key, under its partitionable setting."""
+    from .compat import jax as jax_compat
+
+    args = {name: _jax_argument(name, value) for name, value in case["args"].items()}
+    function = getattr(jax_compat, case["fn"])
+    if case["fn"] == "PRNGKey":
+        result = function(args["seed"], x64=args["x64"])
+    else:
+        result = function(np.array(case["key"], dtype=np.uint32), **args, partitionable=case["partitionable"])
+    return _array_difference(result, case["expect"])
+
+
 def skip_reason(case):
-    """Why a case cannot be checked on this machine (its values need glibc's libm), or None."""
-    uses_libm = case.get("kind") == "torch_cpu" and any(op["op"] in TORCH_LIBM_OPS for op in case["ops"])
+    """Why a case cannot be checked on this machine (its values need glibc's libm, or ml_dtypes), or None."""
+    kind = case.get("kind")
+    uses_libm = kind == "torch_cpu" and any(op["op"] in TORCH_LIBM_OPS for op in case["ops"])
+    uses_libm |= kind == "jax" and case["fn"] in JAX_LIBM_FNS and case["args"].get("dtype") == "float64"
     if uses_libm and platform.libc_ver()[0] != "glibc":
         return "needs glibc's libm"
+    if kind == "jax" and "bfloat16" in json.dumps(case) and importlib.util.find_spec("ml_dtypes") is None:
+        return "needs ml_dtypes (bfloat16)"
     return None
 
 
@@ -496,7 +541,7 @@ CHECKED_ELSEWHERE = {
 # case kind -> replay(case, backend) -> messages
 REPLAYERS = {"bitgen": _replay_bitgen, "seedsequence": _replay_seedsequence, "seedrandom": _replay_seedrandom,
              "generator": _replay_generator, "randomstate": _replay_randomstate,
-             "python_random": _replay_python_random, "torch_cpu": _replay_torch_cpu}
+             "python_random": _replay_python_random, "torch_cpu": _replay_torch_cpu, "jax": _replay_jax}
 
 
 # --- the table ---------------------------------------------------------------------------------
