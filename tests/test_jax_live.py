@@ -135,7 +135,7 @@ def test_permutation_choice_bernoulli_categorical(seed, partitionable, data):
     replace = data.draw(st.booleans())
     if not replace and np.prod(shape) > n:
         shape = ()
-    p = np.asarray(data.draw(st.lists(st.floats(0.01, 1.0, width=32), min_size=n, max_size=n)), np.float32)
+    p = np.asarray(data.draw(st.lists(st.floats(0.0078125, 1.0, width=32), min_size=n, max_size=n)), np.float32)
     x = np.arange(n * 6, dtype=np.int32).reshape(n, 2, 3)
     axis = data.draw(st.integers(0, 2))
     with config(partitionable):

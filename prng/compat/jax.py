@@ -227,7 +227,7 @@ def truncated_normal(key, lower, upper, shape=None, dtype="float32", *, partitio
     """``jax.random.truncated_normal``: normals in (lower, upper) by inverting erf."""
     key, dtype = _key(key), _dtype(dtype, FLOAT_DTYPES)
     lower, upper = _float_param(lower, dtype, "lower"), _float_param(upper, dtype, "upper")
-    params = np.broadcast_shapes(lower.shape, upper.shape)
+    params = _broadcast_shape(lower, upper, "truncated_normal")
     shape = params if shape is None else _broadcastable(_shape(shape), params, "truncated_normal")
     sqrt2 = np.array(_SQRT2, dtype)
     inverse = np.array(1, dtype) / sqrt2  # XLA turns x / sqrt(2) into x * (1 / sqrt(2)), rounded
@@ -245,9 +245,21 @@ def _erf(x, dtype):
     return xm.erf_f32(x.astype(np.float32)).astype(dtype)
 
 
+def _broadcast_shape(a, b, name):
+    """The broadcast shape of two parameters, or a ValueError naming the function."""
+    try:
+        return np.broadcast_shapes(np.shape(a), np.shape(b))
+    except ValueError:
+        raise ValueError(f"{name}: parameter shapes {np.shape(a)} and {np.shape(b)} do not broadcast") from None
+
+
 def _broadcastable(shape, params, name):
     """``shape``, checked to hold the parameters' broadcast shape (jax's ``_check_shape``)."""
-    if np.broadcast_shapes(shape, params) != shape:
+    try:
+        fits = np.broadcast_shapes(shape, params) == shape
+    except ValueError:
+        fits = False
+    if not fits:
         raise ValueError(f"{name}: shape {shape} must be broadcast-compatible with the parameters' shape {params}")
     return shape
 
@@ -415,7 +427,7 @@ def randint(key, shape, minval, maxval, dtype="int32", *, partitionable=True):
     key, shape, partitionable = _key(key), _shape(shape), _flag(partitionable, "partitionable")
     dtype = _dtype(dtype, INT_DTYPES)
     low, high = _int_bounds(minval, "minval", dtype), _int_bounds(maxval, "maxval", dtype)
-    _broadcastable(shape, np.broadcast_shapes(low.shape, high.shape), "randint")
+    _broadcastable(shape, _broadcast_shape(low, high, "randint"), "randint")
     if dtype.itemsize < 4:
         info = np.iinfo(dtype)
         for name, bound in (("minval", low), ("maxval", high)):
