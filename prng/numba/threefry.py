@@ -17,8 +17,8 @@ from ._core import Doubles32, Doubles64, Kernel32Core, KernelCore
 
 _PARITY64 = np.uint64(0x1BD11BDAA9FC1A22)
 _PARITY32 = np.uint32(0x1BD11BDA)
-_ROT64 = np.array([[14, 16], [52, 57], [23, 40], [5, 37], [25, 33], [46, 12], [58, 22], [32, 32]], dtype=np.uint64)
-_ROT32 = np.array([13, 15, 26, 6, 17, 29, 16, 24], dtype=np.uint32)
+_R = tuple(np.uint64(r) for r in range(64))  # rotation amounts as uint64 constants
+_S = tuple(np.uint32(r) for r in range(32))
 _ONE = np.uint32(1)  # uint64 + uint32 stays uint64 in numba (a plain 1 would make it a float)
 
 
@@ -46,43 +46,75 @@ def _rotl32(x, r):
 
 
 @njit(cache=True)
-def threefry4x64_20(c0, c1, c2, c3, k0, k1, k2, k3):
-    """Random123's ``threefry4x64_R(20, ctr, key)``: the four uint64 output words of one block."""
-    ks = (k0, k1, k2, k3, _PARITY64 ^ k0 ^ k1 ^ k2 ^ k3)
-    x0, x1, x2, x3 = c0 + k0, c1 + k1, c2 + k2, c3 + k3
-    for r in range(20):
-        ra, rb = _ROT64[r % 8, 0], _ROT64[r % 8, 1]
-        if r % 2 == 0:
-            x0 += x1
-            x1 = _rotl64(x1, ra) ^ x0
-            x2 += x3
-            x3 = _rotl64(x3, rb) ^ x2
-        else:
-            x0 += x3
-            x3 = _rotl64(x3, ra) ^ x0
-            x2 += x1
-            x1 = _rotl64(x1, rb) ^ x2
-        if r % 4 == 3:
-            s = (r + 1) // 4
-            x0 += ks[s % 5]
-            x1 += ks[(s + 1) % 5]
-            x2 += ks[(s + 2) % 5]
-            x3 += ks[(s + 3) % 5] + np.uint64(s)
+def _mix(a, b, r):
+    """One Threefry mix: a += b; b = rotl(b, r) ^ a (uint64)."""
+    a += b
+    return a, _rotl64(b, r) ^ a
+
+
+@njit(cache=True)
+def _rounds4x64(x0, x1, x2, x3, ra0, rb0, ra1, rb1, ra2, rb2, ra3, rb3):
+    """Four Threefry4x64 rounds: even rounds mix (x0, x1) and (x2, x3), odd ones (x0, x3) and (x2, x1)."""
+    x0, x1 = _mix(x0, x1, ra0)
+    x2, x3 = _mix(x2, x3, rb0)
+    x0, x3 = _mix(x0, x3, ra1)
+    x2, x1 = _mix(x2, x1, rb1)
+    x0, x1 = _mix(x0, x1, ra2)
+    x2, x3 = _mix(x2, x3, rb2)
+    x0, x3 = _mix(x0, x3, ra3)
+    x2, x1 = _mix(x2, x1, rb3)
     return x0, x1, x2, x3
 
 
 @njit(cache=True)
+def threefry4x64_20(c0, c1, c2, c3, k0, k1, k2, k3):
+    """Random123's ``threefry4x64_R(20, ctr, key)``: the four uint64 output words of one block.
+
+    Five groups of four rounds (rotations R_64x4_0..3, then 4..7, alternately); after group s - 1 the
+    key schedule word (s + i) mod 5 is added to word i, and s to word 3."""
+    ks = (k0, k1, k2, k3, _PARITY64 ^ k0 ^ k1 ^ k2 ^ k3)
+    x0, x1, x2, x3 = c0 + k0, c1 + k1, c2 + k2, c3 + k3
+    for s in range(1, 6):
+        if s % 2:
+            x0, x1, x2, x3 = _rounds4x64(x0, x1, x2, x3, _R[14], _R[16], _R[52], _R[57], _R[23], _R[40], _R[5], _R[37])
+        else:
+            x0, x1, x2, x3 = _rounds4x64(x0, x1, x2, x3, _R[25], _R[33], _R[46], _R[12], _R[58], _R[22], _R[32], _R[32])
+        x0 += ks[s % 5]
+        x1 += ks[(s + 1) % 5]
+        x2 += ks[(s + 2) % 5]
+        x3 += ks[(s + 3) % 5] + np.uint64(s)
+    return x0, x1, x2, x3
+
+
+@njit(cache=True)
+def _rounds2x32(x0, x1, r0, r1, r2, r3):
+    """Four Threefry2x32 rounds: x0 += x1; x1 = rotl(x1, r) ^ x0."""
+    x0 = np.uint32(x0 + x1)
+    x1 = _rotl32(x1, r0) ^ x0
+    x0 = np.uint32(x0 + x1)
+    x1 = _rotl32(x1, r1) ^ x0
+    x0 = np.uint32(x0 + x1)
+    x1 = _rotl32(x1, r2) ^ x0
+    x0 = np.uint32(x0 + x1)
+    x1 = _rotl32(x1, r3) ^ x0
+    return x0, x1
+
+
+@njit(cache=True)
 def threefry2x32_20(c0, c1, k0, k1):
-    """Random123's ``threefry2x32_R(20, ctr, key)`` (JAX's threefry_2x32): the two uint32 output words."""
+    """Random123's ``threefry2x32_R(20, ctr, key)`` (JAX's threefry_2x32): the two uint32 output words.
+
+    Five groups of four rounds (rotations 13 15 26 6, then 17 29 16 24, alternately); after group s - 1,
+    x0 += ks[s mod 3], x1 += ks[(s + 1) mod 3] + s with ks = (k0, k1, k0 ^ k1 ^ parity)."""
     ks = (np.uint32(k0), np.uint32(k1), np.uint32(_PARITY32 ^ k0 ^ k1))
     x0, x1 = np.uint32(c0 + k0), np.uint32(c1 + k1)
-    for r in range(20):
-        x0 = np.uint32(x0 + x1)
-        x1 = _rotl32(x1, _ROT32[r % 8]) ^ x0
-        if r % 4 == 3:
-            s = (r + 1) // 4
-            x0 = np.uint32(x0 + ks[s % 3])
-            x1 = np.uint32(x1 + ks[(s + 1) % 3] + np.uint32(s))
+    for s in range(1, 6):
+        if s % 2:
+            x0, x1 = _rounds2x32(x0, x1, _S[13], _S[15], _S[26], _S[6])
+        else:
+            x0, x1 = _rounds2x32(x0, x1, _S[17], _S[29], _S[16], _S[24])
+        x0 = np.uint32(x0 + ks[s % 3])
+        x1 = np.uint32(x1 + ks[(s + 1) % 3] + np.uint32(s))
     return x0, x1
 
 
