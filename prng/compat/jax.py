@@ -67,6 +67,7 @@ def _key(key):
 
 
 def _flag(value, name):
+    """``value``, which must be True or False."""
     if not isinstance(value, bool):
         raise TypeError(f"{name} must be True or False, got {value!r}")
     return value
@@ -167,6 +168,7 @@ def _float_param(value, dtype, name):
 
 
 def _maybe_bfloat16():
+    """ml_dtypes' bfloat16, or None when ml_dtypes is not installed."""
     try:
         return _bfloat16()
     except ImportError:
@@ -200,6 +202,7 @@ def uniform(key, shape=(), dtype="float32", minval=0.0, maxval=1.0, *, partition
     dtype = _dtype(dtype, FLOAT_DTYPES)
     shape = _shape(shape)
     low, high = _float_param(minval, dtype, "minval"), _float_param(maxval, dtype, "maxval")
+    _broadcastable(shape, _broadcast_shape(low, high, "uniform"), "uniform")
     return _uniform(_key(key), shape, dtype, low, high, _flag(partitionable, "partitionable"))
 
 
@@ -240,6 +243,7 @@ def truncated_normal(key, lower, upper, shape=None, dtype="float32", *, partitio
 
 
 def _erf(x, dtype):
+    """XLA's erf in ``dtype`` (float16/bfloat16 through float32)."""
     if dtype == np.float64:
         return xm.erf_f64(x)
     return xm.erf_f32(x.astype(np.float32)).astype(dtype)
@@ -272,6 +276,7 @@ def _log(x, dtype):
 
 
 def _log1p(x, dtype):
+    """XLA's log1p in ``dtype`` (float16/bfloat16 through float32)."""
     return xm.log1p_f64(x) if dtype == np.float64 else xm.log1p_f32(x.astype(np.float32)).astype(dtype)
 
 
@@ -299,6 +304,7 @@ def _gumbel(key, shape, dtype, mode, partitionable):
 
 
 def _mode(mode):
+    """A gumbel ``mode``: None (jax's default, "low"), "low" or "high"."""
     if mode is None:
         return "low"
     if mode not in ("low", "high"):
@@ -353,6 +359,7 @@ def _float_array(value, name, integers=False):
 
 
 def _axis(axis, ndim):
+    """``axis`` of an ``ndim``-dimensional array (negative counts from the end) as 0 .. ndim-1."""
     axis = as_int(axis, "axis", -max(ndim, 1), max(ndim, 1) - 1)
     return axis % max(ndim, 1)
 
@@ -452,6 +459,8 @@ def _shuffle(key, x, axis, partitionable):
 
 
 def _permute(key, x, axis, independent, partitionable):
+    """``jax.random._permutation``: shuffle ``x`` itself (1-d or independent), else shuffle the indices
+    along ``axis`` and take."""
     if independent or x.ndim == 1:
         return _shuffle(key, x, axis, partitionable)
     order = _shuffle(key, np.arange(x.shape[axis], dtype=np.int32), 0, partitionable)
