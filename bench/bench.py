@@ -6,8 +6,9 @@ For n = 10**3 and 10**7 it times ``random_raw(n)`` into a new array, ``random_ra
 ``fill_uint32`` of 2n words into a caller's array (64 bits of output per value, the bytes numpy's
 ``random_raw(n)`` writes) and ``fill_double`` (n doubles, the work of numpy's ``Generator.random(n)``),
 reports the median ns per value over ``--runs`` runs and the ratio to numpy's time measured in the same
-run, and writes a Markdown table. Philox4x32 is compared per 64 bits of output (two of its 32-bit
-words against one numpy Philox value).
+run, and writes a Markdown table. Philox4x32 and Threefry2x32 are compared per 64 bits of output (two of
+their 32-bit words against one numpy Philox value); Threefry (randomgen's, not in numpy) with numpy's
+Philox, the counter-based generator numpy has.
 The pure-Python backend is timed at n = 10**3 only.
 """
 
@@ -28,6 +29,9 @@ ALGORITHMS = [
     ("MT19937", "MT19937", 1),
     ("Philox", "Philox", 1),
     ("Philox4x32", "Philox", 2),
+    ("SFC64", "SFC64", 1),
+    ("Threefry", "Philox", 1),
+    ("Threefry2x32", "Philox", 2),
     ("MiddleSquareWeyl", "MT19937", 1),
     ("ARC4", "MT19937", 1),
 ]

@@ -114,6 +114,42 @@ void prng_philox4x32_fill_double(prng_philox4x32_t *g, double *out, size_t n);
 int prng_philox4x32_uses_avx2(void);
 void prng_philox4x32_bitgen(prng_bitgen_t *bg, prng_philox4x32_t *g);
 
+/* Threefry4x64-20 as randomgen's ThreeFry runs it: the 256-bit counter is incremented before each block. */
+typedef struct {
+    uint64_t counter[4], key[4], buffer[4];
+    int buffer_pos;
+} prng_threefry_t;
+
+uint64_t prng_threefry_next_uint64(prng_threefry_t *g);
+void prng_threefry_fill_uint64(prng_threefry_t *g, uint64_t *out, size_t n);
+void prng_threefry_fill_uint32(prng_threefry_t *g, uint32_t *out, size_t n);
+void prng_threefry_fill_double(prng_threefry_t *g, double *out, size_t n);
+void prng_threefry_bitgen(prng_bitgen_t *bg, prng_threefry_t *g);
+
+/* Threefry2x32-20 as randomgen's ThreeFry(number=2, width=32): 64-bit counter incremented before each block. */
+typedef struct {
+    uint32_t counter[2], key[2], buffer[2];
+    int buffer_pos;
+} prng_threefry2x32_t;
+
+uint32_t prng_threefry2x32_next_uint32(prng_threefry2x32_t *g);
+void prng_threefry2x32_fill_raw(prng_threefry2x32_t *g, uint64_t *out, size_t n);
+void prng_threefry2x32_fill_uint32(prng_threefry2x32_t *g, uint32_t *out, size_t n);
+void prng_threefry2x32_fill_uint64(prng_threefry2x32_t *g, uint64_t *out, size_t n);
+void prng_threefry2x32_fill_double(prng_threefry2x32_t *g, double *out, size_t n);
+void prng_threefry2x32_bitgen(prng_bitgen_t *bg, prng_threefry2x32_t *g);
+
+/* SFC64 as numpy runs it: s = {a, b, c, counter}. */
+typedef struct {
+    uint64_t s[4];
+} prng_sfc64_t;
+
+uint64_t prng_sfc64_next_uint64(prng_sfc64_t *g);
+void prng_sfc64_fill_uint64(prng_sfc64_t *g, uint64_t *out, size_t n);
+void prng_sfc64_fill_uint32(prng_sfc64_t *g, uint32_t *out, size_t n);
+void prng_sfc64_fill_double(prng_sfc64_t *g, double *out, size_t n);
+void prng_sfc64_bitgen(prng_bitgen_t *bg, prng_sfc64_t *g);
+
 /* von Neumann's middle-square on `digits` decimal digits (even, 2..18). */
 typedef struct {
     uint64_t value;

@@ -15,6 +15,8 @@ from .bitgen.mt19937 import MT19937
 from .bitgen.pcg64 import PCG64, PCG64DXSM
 from .bitgen.philox import Philox
 from .bitgen.philox4x32 import Philox4x32
+from .bitgen.sfc64 import SFC64
+from .bitgen.threefry import Threefry, Threefry2x32
 from .seedsequence import SeedSequence
 from .state import state_from_json, state_to_json
 

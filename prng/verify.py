@@ -32,7 +32,7 @@ DEFAULT_VECTOR_DIRS = (PACKAGE_DIR / "vectors", PACKAGE_DIR.parent / "vectors")
 JS_DIR = PACKAGE_DIR.parent / "js"
 JS_TEST = Path("test") / "vectors.test.js"
 JS_TIMEOUT = 300
-BACKENDLESS_KINDS = ("seedsequence", "seedrandom", "randomstate", "python_random", "torch_cpu", "torch_cuda")
+BACKENDLESS_KINDS = ("seedsequence", "seedrandom", "randomstate", "python_random", "torch_cpu", "torch_cuda", "jax")
 
 
 # --- loading -----------------------------------------------------------------------------------
@@ -175,7 +175,10 @@ def _op_skip(gen, op):
 
 
 def _op_advance(gen, op):
-    gen.advance(int(op["delta"]))
+    if op.get("counter"):  # randomgen's advance(delta, counter=True) (Threefry): delta blocks
+        gen.advance(int(op["delta"]), counter=True)
+    else:
+        gen.advance(int(op["delta"]))
     return []
 
 
@@ -642,10 +645,41 @@ def _replay_torch_cuda(case, backend):
     return []
 
 
+# --- jax cases ----------------------------------------------------------------------------------
+
+JAX_LIBM_FNS = ("normal", "exponential", "gumbel", "truncated_normal")  # float64: glibc's log / erf
+JAX_TEXT_ARGUMENTS = ("dtype", "mode")
+
+
+def _jax_argument(name, value):
+    """A jax case argument: ``dtype``/``mode`` are names; other strings are float.hex floats (with a
+    "p") or decimal ints; ARRAY entries arrays; shapes (lists), numbers, booleans and null as they are."""
+    if isinstance(value, dict):
+        return _torch_array(value)
+    if isinstance(value, str) and name not in JAX_TEXT_ARGUMENTS:
+        return float.fromhex(value) if "p" in value else int(value)
+    return value
+
+
+def _replay_jax(case, backend):
+    """One prng.compat.jax call on the case's raw key, under its partitionable setting."""
+    from .compat import jax as jax_compat
+
+    args = {name: _jax_argument(name, value) for name, value in case["args"].items()}
+    function = getattr(jax_compat, case["fn"])
+    if case["fn"] == "PRNGKey":
+        result = function(args["seed"], x64=args["x64"])
+    else:
+        result = function(np.array(case["key"], dtype=np.uint32), **args, partitionable=case["partitionable"])
+    return _array_difference(result, case["expect"])
+
+
 def skip_reason(case):
     """Why a case cannot be checked on this machine (its values need glibc's libm, or ml_dtypes for
     bfloat16), or None."""
-    uses_libm = case.get("kind") == "torch_cpu" and any(op["op"] in TORCH_LIBM_OPS for op in case["ops"])
+    kind = case.get("kind")
+    uses_libm = kind == "torch_cpu" and any(op["op"] in TORCH_LIBM_OPS for op in case["ops"])
+    uses_libm |= kind == "jax" and case["fn"] in JAX_LIBM_FNS and case["args"].get("dtype") == "float64"
     if uses_libm and platform.libc_ver()[0] != "glibc":
         return "needs glibc's libm"
     if _uses_bfloat16(case) and importlib.util.find_spec("ml_dtypes") is None:
@@ -654,7 +688,9 @@ def skip_reason(case):
 
 
 def _uses_bfloat16(case):
-    """Whether a torch case has a bfloat16 op."""
+    """Whether a torch case has a bfloat16 op, or a jax case a bfloat16 argument or result."""
+    if case.get("kind") == "jax":
+        return "bfloat16" in json.dumps(case)
     return case.get("kind") in ("torch_cpu", "torch_cuda") and any(
         op.get("dtype") == "bfloat16" or (isinstance(op.get("p"), dict) and op["p"]["dtype"] == "bfloat16")
         for op in case["ops"])
@@ -670,7 +706,7 @@ CHECKED_ELSEWHERE = {
 REPLAYERS = {"bitgen": _replay_bitgen, "seedsequence": _replay_seedsequence, "seedrandom": _replay_seedrandom,
              "generator": _replay_generator, "randomstate": _replay_randomstate,
              "python_random": _replay_python_random, "torch_cpu": _replay_torch_cpu,
-             "torch_cuda": _replay_torch_cuda}
+             "torch_cuda": _replay_torch_cuda, "jax": _replay_jax}
 
 
 # --- the table ---------------------------------------------------------------------------------

@@ -111,3 +111,9 @@ def kat_pcg64_round1():
     """pcg-c's check-pcg64 Round 1: the first six outputs after pcg64_srandom_r(&rng, 42, 54)."""
     case = load_vectors("pcg64_kat")["cases"][0]
     return [int(v) for v in next(op["expect"] for op in case["ops"] if op["op"] == "next_uint64")]
+
+
+def pytest_collection_modifyitems(items):
+    """Run the live jax tests last: jax's CPU backend starts threads, and a test that forks afterwards
+    (the DataLoader workers of test_training.py) could deadlock in the child."""
+    items.sort(key=lambda item: item.path.name == "test_jax_live.py")

@@ -8,7 +8,8 @@ import pytest
 import prng
 
 
-@pytest.mark.parametrize("cls", [prng.PCG64, prng.PCG64DXSM, prng.MT19937, prng.Philox, prng.Philox4x32])
+@pytest.mark.parametrize("cls", [prng.PCG64, prng.PCG64DXSM, prng.MT19937, prng.Philox, prng.Philox4x32,
+                                 prng.SFC64, prng.Threefry, prng.Threefry2x32])
 @pytest.mark.parametrize(
     "seed,error,words",
     [
@@ -67,7 +68,7 @@ def test_bool_seed_accepted_where_numpy_accepts_it():
         (lambda: prng.SeedSequence(1).generate_state(2, np.int32), ValueError, "dtype must be"),
         (lambda: prng.PCG64(1, backend="gpu"), ValueError, "backend must be one of"),
         (lambda: prng.state_from_json("{"), ValueError, "not valid JSON"),
-        (lambda: prng.state_to_json({"bit_generator": "SFC64"}), ValueError, "bit_generator"),
+        (lambda: prng.state_to_json({"bit_generator": "Xoshiro256"}), ValueError, "bit_generator"),
     ],
 )
 def test_bad_arguments(call, error, words):
@@ -96,7 +97,7 @@ def _bad_states(gen):
             yield f"{key} float", {**good, "state": {**inner, key: 1.5}}, TypeError
     if "has_uint32" in good:
         yield "has_uint32 = 2", {**good, "has_uint32": 2}, ValueError
-    if name in ("Philox", "Philox4x32"):
+    if name in ("Philox", "Philox4x32", "Threefry", "Threefry2x32"):
         yield "buffer_pos = 5", {**good, "buffer_pos": 5}, ValueError
 
 
@@ -106,6 +107,9 @@ GENERATORS = [
     lambda: prng.MT19937(7),
     lambda: prng.Philox(7),
     lambda: prng.Philox4x32(7),
+    lambda: prng.SFC64(7),
+    lambda: prng.Threefry(7),
+    lambda: prng.Threefry2x32(7),
     lambda: prng.MidSquare(1234),
     lambda: prng.MiddleSquareWeyl(0xB5AD4ECEDA1CE2A9),
     lambda: prng.ARC4("seed"),

@@ -54,7 +54,7 @@ def f(tmp_path, capsys):
         "pcg_float.json": json.dumps({**json.loads(prng.state_to_json(prng.PCG64(1).state)), "has_uint32": 0.5}),
         "pcg_num.json": prng.state_to_json(prng.PCG64(1).state).replace('"inc": "', '"inc": 1.5, "x": "'),
         "pcg_bool.json": prng.state_to_json(prng.PCG64(1).state).replace('"uinteger": 0', '"uinteger": true'),
-        "unknown_state.json": '{"bit_generator": "SFC64", "state": {}}',
+        "unknown_state.json": '{"bit_generator": "Xoshiro256", "state": {}}',
         "missing_field.json": '{"bit_generator": "PCG64", "state": {"state": "1"}}',
         "pcg.json": prng.state_to_json(prng.PCG64(1).state),
         "vectors_bad/x.json": "{",

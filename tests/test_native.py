@@ -29,6 +29,8 @@ from prng.c.mt19937 import MT19937Core  # noqa: E402
 from prng.c.pcg64 import PCG64Core, PCG64DXSMCore  # noqa: E402
 from prng.c.philox import PhiloxCore  # noqa: E402
 from prng.c.philox4x32 import Philox4x32Core  # noqa: E402
+from prng.c.sfc64 import SFC64Core  # noqa: E402
+from prng.c.threefry import Threefry2x32Core, ThreefryCore  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 M64 = (1 << 64) - 1
@@ -39,6 +41,9 @@ CORES = {
     "MT19937": MT19937Core,
     "Philox": PhiloxCore,
     "Philox4x32": Philox4x32Core,
+    "Threefry": ThreefryCore,
+    "Threefry2x32": Threefry2x32Core,
+    "SFC64": SFC64Core,
     "MidSquare": MidSquareCore,
     "MiddleSquareWeyl": MiddleSquareWeylCore,
     "ARC4": ARC4Core,
@@ -71,6 +76,7 @@ NUMPY_CLASSES = {
     "PCG64DXSM": np.random.PCG64DXSM,
     "MT19937": np.random.MT19937,
     "Philox": np.random.Philox,
+    "SFC64": np.random.SFC64,
 }
 
 
@@ -122,11 +128,11 @@ def test_jump_header_matches_data_file():
     assert [int(w, 16) for w in re.findall(r"0x([0-9a-f]{8})U", header)] == poly
 
 
-@pytest.mark.parametrize("name", ["PCG64", "PCG64DXSM", "Philox"])
+@pytest.mark.parametrize("name", ["PCG64", "PCG64DXSM", "Philox", "SFC64"])
 def test_64bit_c_fills_match_numpy(name):
     """fill_uint32 (halves, low first) and fill_double (53 bits) against numpy's Generator."""
     n = 2 * 1001
-    prefix = {"PCG64": "pcg64", "PCG64DXSM": "pcg64dxsm", "Philox": "philox"}[name]
+    prefix = {"PCG64": "pcg64", "PCG64DXSM": "pcg64dxsm", "Philox": "philox", "SFC64": "sfc64"}[name]
     words = np.empty(n, np.uint32)
     doubles = np.empty(n, np.float64)
     reference = np.random.Generator(NUMPY_CLASSES[name](99))

@@ -29,11 +29,14 @@ CORES = {
     "MT19937": ("mt19937", 32),
     "Philox": ("philox", 64),
     "Philox4x32": ("philox4x32", 32),
+    "Threefry": ("threefry", 64),
+    "Threefry2x32": ("threefry", 32),
+    "SFC64": ("sfc64", 64),
     "MidSquare": ("midsquare", None),
     "MiddleSquareWeyl": ("msws", 32),
     "ARC4": ("arc4", 32),
 }
-NUMPY_CLASSES = ("PCG64", "PCG64DXSM", "MT19937", "Philox")
+NUMPY_CLASSES = ("PCG64", "PCG64DXSM", "MT19937", "Philox", "SFC64")
 # fill sizes that cross MT19937's 624-word refill and Philox's 4-word buffer, odd and empty ones
 SIZES = (0, 1, 3, 4, 5, 623, 1, 624, 625, 2, 1251, 7)
 
@@ -153,9 +156,10 @@ def words(dtype, n, element):
     return st.lists(element, min_size=n, max_size=n).map(lambda ws: np.array(ws, dtype))
 
 
-def buffered(dtype, element):
-    return st.fixed_dictionaries({"counter": words(dtype, 4, element), "key": words(dtype, 2, element),
-                                  "buffer": words(dtype, 4, element), "buffer_pos": st.integers(0, 4)})
+def buffered(dtype, element, n=4, k=2):
+    """A counter-based core state: ``n`` counter and buffer words, ``k`` key words."""
+    return st.fixed_dictionaries({"counter": words(dtype, n, element), "key": words(dtype, k, element),
+                                  "buffer": words(dtype, n, element), "buffer_pos": st.integers(0, n)})
 
 
 @st.composite
@@ -170,6 +174,9 @@ CORE_STATES = {
     "MT19937": st.fixed_dictionaries({"key": words(np.uint32, 624, u32), "pos": st.integers(0, 624)}),
     "Philox": buffered(np.uint64, u64),
     "Philox4x32": buffered(np.uint32, u32),
+    "Threefry": buffered(np.uint64, u64, 4, 4),
+    "Threefry2x32": buffered(np.uint32, u32, 2, 2),
+    "SFC64": st.fixed_dictionaries({"state": words(np.uint64, 4, u64)}),
     "MidSquare": midsquare_states(),
     "MiddleSquareWeyl": st.fixed_dictionaries({"x": u64, "w": u64, "s": u64.map(lambda s: s | 1)}),
     "ARC4": st.fixed_dictionaries({"i": st.integers(0, 255), "j": st.integers(0, 255),

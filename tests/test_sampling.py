@@ -28,6 +28,9 @@ GENERATORS = {
     "MT19937": lambda seed, backend: prng.MT19937(seed, backend=backend),
     "Philox": lambda seed, backend: prng.Philox(seed, backend=backend),
     "Philox4x32": lambda seed, backend: prng.Philox4x32(seed, backend=backend),
+    "SFC64": lambda seed, backend: prng.SFC64(seed, backend=backend),
+    "Threefry": lambda seed, backend: prng.Threefry(seed, backend=backend),
+    "Threefry2x32": lambda seed, backend: prng.Threefry2x32(seed, backend=backend),
     # an odd Weyl constant with well-mixed bits, as the msws paper asks (a small one gives zeros)
     "MiddleSquareWeyl": lambda seed, backend: prng.MiddleSquareWeyl(0xB5AD4ECEDA1CE2A9 ^ (seed << 1), backend=backend),
     "ARC4": lambda seed, backend: prng.ARC4(str(seed), backend=backend),

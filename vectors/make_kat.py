@@ -1,7 +1,9 @@
-"""Write philox4x32.json, philox4x64_kat.json, mt19937ar.json and pcg64_kat.json.
+"""Write philox4x32.json, philox4x64_kat.json, threefry.json, threefry2x32.json, mt19937ar.json and
+pcg64_kat.json.
 
 Sources (all independent of prng):
-- kat/random123_kat_vectors.txt: Random123's known answers (Philox4x32-10, Philox4x64-10);
+- kat/random123_kat_vectors.txt: Random123's known answers (Philox4x32-10, Philox4x64-10,
+  Threefry4x64-20, Threefry2x32-20);
 - randomgen's Philox(number=4, width=32) (Kevin Sheppard's randomgen, version recorded): a second,
   real Philox4x32-10 implementation, first checked against the Random123 KAT lines, used for the
   blocks after a counter increment (with carry), longer streams, next_uint64/next_double;
@@ -197,6 +199,209 @@ def philox4x64_cases():
 
 
 # ---------------------------------------------------------------------------------------------
+# Threefry4x64-20 and Threefry2x32-20 (prng.Threefry / prng.Threefry2x32 = randomgen's ThreeFry:
+# counter += 1 before each block, as numpy's Philox)
+
+THREEFRY = {"Threefry": (4, 64), "Threefry2x32": (2, 32)}
+
+
+def threefry_kat_lines(n, w):
+    """(counter words, key words, expected words) of the 20-round threefry{n}x{w} lines."""
+    out = []
+    for line in (KAT / "random123_kat_vectors.txt").read_text().splitlines():
+        p = line.split()
+        if len(p) == 2 + 3 * n and p[0] == f"threefry{n}x{w}" and p[1] == "20":
+            v = [int(x, 16) for x in p[2:]]
+            out.append((v[:n], v[n:2 * n], v[2 * n:]))
+    assert len(out) == 3, (n, w)
+    return out
+
+
+class TF:
+    """Records ops on randomgen's ThreeFry and writes prng's portable state: randomgen's counter,
+    buffer_pos and uint32 buffer, with ``buffer`` the whole last block (randomgen's keeps only the
+    words not yet handed out; docs/ARCHITECTURE.md keeps all four), or zeros before the first block and after
+    ``advance(counter=True)``/``jumped``. The block at a counter comes from a second randomgen
+    instance started one block earlier."""
+
+    def __init__(self, name, g):
+        self.name, self.g = name, g
+        self.n, self.w = THREEFRY[name]
+        self.block_known = False  # has a block been computed since the buffer was last zeroed?
+        self.ops = []
+
+    def rg(self, counter, key):
+        return randomgen.ThreeFry(counter=counter % (1 << (self.n * self.w)), key=key, number=self.n,
+                                  width=self.w)
+
+    def _st(self):
+        st = self.g.state
+        return int(join(st["state"]["counter"], self.w)), int(join(st["state"]["key"], self.w)), st
+
+    def _drew(self):
+        self.block_known = True
+
+    def portable(self):
+        ctr, key, st = self._st()
+        if self.block_known:
+            twin = self.rg(ctr - 1, key)
+            buf = [int(x) for x in twin.random_raw(self.n)]
+            shown = [int(x) for x in st["buffer"]]  # randomgen's own buffer: its unused words agree
+            assert shown[st["buffer_pos"]:self.n] == buf[st["buffer_pos"]:]
+        else:
+            buf = [0] * self.n
+        out = {"bit_generator": self.name,
+               "state": {"counter": words(ctr, self.n, self.w), "key": words(key, self.n, self.w)},
+               "buffer": buf, "buffer_pos": min(int(st["buffer_pos"]), self.n)}  # randomgen's "empty" is 4 for 2x32 too
+        if self.w == 64:
+            out.update(has_uint32=int(st["has_uint32"]), uinteger=int(st["uinteger"]))
+        return portable_state(out)
+
+    def state(self):
+        self.ops.append({"op": "state", "expect": self.portable()})
+        return self
+
+    def random_raw(self, n):
+        v = [int(x) for x in self.g.random_raw(n)]
+        self.ops.append({"op": "random_raw", "n": n, "expect": decs(v)})
+        self._drew() if n else None
+        return self
+
+    def next_uint32(self, n):
+        c = self.g.ctypes
+        self.ops.append({"op": "next_uint32", "n": n, "expect": [int(c.next_uint32(c.state)) for _ in range(n)]})
+        self._drew()
+        return self
+
+    def next_uint64(self, n):
+        c = self.g.ctypes
+        self.ops.append({"op": "next_uint64", "n": n, "expect": [dec(c.next_uint64(c.state)) for _ in range(n)]})
+        self._drew()
+        return self
+
+    def next_double(self, n):
+        c = self.g.ctypes
+        self.ops.append({"op": "next_double", "n": n, "expect": [fhex(c.next_double(c.state)) for _ in range(n)]})
+        self._drew()
+        return self
+
+    def advance(self, delta, counter=False):
+        self.g.advance(delta, counter=counter)
+        op = {"op": "advance", "delta": dec(delta)}
+        if counter:
+            op["counter"] = True
+            self.block_known = self.block_known and delta == 0
+        elif delta:
+            self.block_known = True  # randomgen computes the block holding the next draw
+        self.ops.append(op)
+        return self
+
+    def jumped(self, jumps):
+        self.g = self.g.jumped(jumps)
+        self.block_known = self.block_known and jumps == 0
+        self.ops.append({"op": "jumped", "jumps": jumps})
+        return self
+
+    def set_state(self, donor):
+        """Take ``donor``'s state (another TF of the same class): randomgen's and the portable one."""
+        portable = donor.portable()
+        self.g.state = donor.g.state
+        self.block_known = donor.block_known
+        self.ops.append({"op": "set_state", "state": portable})
+        return self
+
+    def interleave(self):
+        return (self.next_uint32(3).next_uint64(2).next_uint32(1).next_double(3)
+                .random_raw(2).next_uint32(1).next_double(1).state())
+
+
+def tf_make(name, seed=None, counter=None, key=None):
+    if seed is not None:
+        mk = {"class": name, "seed": dec(seed) if isinstance(seed, int) else decs(seed)}
+    else:
+        mk = {"class": name, "key": key if isinstance(key, str) else decs(key)}
+    if counter is not None:
+        mk["counter"] = counter if isinstance(counter, str) else decs(counter)
+    return mk
+
+
+def threefry_cases(name):
+    n, w = THREEFRY[name]
+    width = n * w
+    period = n << width
+    cases = []
+
+    def rg(seed=None, counter=None, key=None):
+        return TF(name, randomgen.ThreeFry(seed, counter=counter, key=key, number=n, width=w))
+
+    # Random123 KAT lines: randomgen reproduces them (counter - 1, then + 1 before the block)
+    for ctr_w, key_w, expect in threefry_kat_lines(n, w):
+        ctr = (join(ctr_w, w) - 1) % (1 << width)
+        r = rg(counter=ctr, key=join(key_w, w))
+        got = [int(x) for x in r.g.random_raw(n)]
+        assert got == expect, (name, got, expect)
+        ops = [{"op": "random_raw", "n": n, "expect": decs(expect)}]
+        cases.append({"kind": "bitgen", "source": "random123_kat_vectors.txt",
+                      "name": f"Random123 KAT threefry{n}x{w}-20 ctr={'_'.join('%0*x' % (w // 4, v) for v in ctr_w)}",
+                      "make": tf_make(name, counter=words(ctr, n, w), key=key_w), "ops": ops})
+
+    seeds = [("0", 0), ("1", 1), ("42", 42), ("2**63+1", 2**63 + 1), ("128-bit int", 0x0123456789ABCDEFFEDCBA9876543210),
+             ("[1, 2, 3]", [1, 2, 3])]
+    for label, seed in seeds:
+        r = rg(seed).state().random_raw(1000).interleave()
+        cases.append({"kind": "bitgen", "source": "randomgen", "name": f"{name} seed {label}",
+                      "make": tf_make(name, seed=seed), "ops": r.ops})
+    ss = np.random.SeedSequence(12345, spawn_key=(1, 2))
+    r = TF(name, randomgen.ThreeFry(ss, number=n, width=w)).state().random_raw(40).interleave()
+    cases.append({"kind": "bitgen", "source": "randomgen", "name": f"{name} seed SeedSequence(12345, spawn_key=(1, 2))",
+                  "make": {"class": name, "seed": {"entropy": "12345", "spawn_key": ["1", "2"], "pool_size": 4}},
+                  "ops": r.ops})
+
+    # advance: randomgen's draws (and counter=True: blocks), from every buffer position
+    deltas = sorted({1, 2, 3, n, 12345, -5, 0, period - 1, period + 2, 2**100 + 7})
+    for skip in range(n + 1):
+        for d in deltas:
+            r = rg(42).random_raw(skip).next_uint32(1).advance(d).state().random_raw(2 * n + 1).next_uint32(3).state()
+            cases.append({"kind": "bitgen", "source": "randomgen", "name": f"{name} seed 42 skip {skip} advance({d})",
+                          "make": tf_make(name, seed=42), "ops": r.ops})
+        r = rg(42).random_raw(skip).next_uint32(1).advance(3, True).state().random_raw(2 * n + 1).state()
+        cases.append({"kind": "bitgen", "source": "randomgen", "name": f"{name} seed 42 skip {skip} advance(3, counter=True)",
+                      "make": tf_make(name, seed=42), "ops": r.ops})
+    r = rg(7).random_raw(1).advance(-(1 << width), True).state().random_raw(5).advance(0, True).state()
+    cases.append({"kind": "bitgen", "source": "randomgen", "name": f"{name} seed 7 advance(-2**{width}, counter=True), advance(0)",
+                  "make": tf_make(name, seed=7), "ops": r.ops})
+
+    # jumped: 2**(width/2) blocks per jump, buffers dropped unless jumps == 0
+    for jumps in (0, 1, 3):
+        r = rg(42).random_raw(n + 1).next_uint32(1).jumped(jumps).state().random_raw(2 * n + 1).next_uint32(3).state()
+        cases.append({"kind": "bitgen", "source": "randomgen", "name": f"{name} seed 42 jumped({jumps}) after draws",
+                      "make": tf_make(name, seed=42), "ops": r.ops})
+    r = rg(42).jumped(1).jumped(2).state().random_raw(4)
+    cases.append({"kind": "bitgen", "source": "randomgen", "name": f"{name} seed 42 jumped(1).jumped(2)",
+                  "make": tf_make(name, seed=42), "ops": r.ops})
+
+    # key= / counter= constructors, with carries across words and the wrap at the top
+    key_all = (1 << width) - 1
+    specs = [("key=int", None, 0x0123456789ABCDEF), ("counter=2**%d-1 (carry into word 1)" % w, (1 << w) - 1, 7),
+             ("counter=2**%d-2 (wraps)" % width, (1 << width) - 2, key_all),
+             ("counter=words", [(1 << w) - 1] * (n - 1) + [5], [3] * n)]
+    for label, ctr, key in specs:
+        as_int = lambda v: join(v, w) if isinstance(v, list) else v  # randomgen takes ints (or 64-bit words)
+        r = rg(counter=as_int(ctr), key=as_int(key)).state().random_raw(3 * n + 1).next_uint32(3).next_uint64(2).next_double(2).state()
+        mk = tf_make(name, counter=None if ctr is None else (dec(ctr) if isinstance(ctr, int) else decs(ctr)),
+                     key=dec(key) if isinstance(key, int) else decs(key))
+        cases.append({"kind": "bitgen", "source": "randomgen", "name": f"{name} {label}", "make": mk, "ops": r.ops})
+
+    # set_state: a donor mid-block (and, for 64-bit, holding a uint32 half)
+    for skip in (1, n, n + 1):
+        donor = rg(2).random_raw(skip).next_uint32(1)
+        r = rg(1).random_raw(2).set_state(donor).state().next_uint32(3).random_raw(2 * n + 3).state()
+        cases.append({"kind": "bitgen", "source": "randomgen", "name": f"{name} set_state round trip (donor drew {skip} + 1)",
+                      "make": tf_make(name, seed=1), "ops": r.ops})
+    return cases
+
+
+# ---------------------------------------------------------------------------------------------
 # mt19937ar.out
 
 def mt19937ar_cases():
@@ -267,6 +472,15 @@ def main():
                  "before its first block, so each case starts at the KAT counter - 1 (mod 2**256); "
                  "cross-checked with numpy.random.Philox",
           cases=philox4x64_cases())
+    for name, fname in (("Threefry", "threefry.json"), ("Threefry2x32", "threefry2x32.json")):
+        n, w = THREEFRY[name]
+        write(fname, family=name.lower(), generated_by="vectors/make_kat.py", versions=v,
+              source=f"Random123 1.07 kat_vectors (threefry{n}x{w} 20 rounds; case source "
+                     f"'random123_kat_vectors.txt'), and randomgen.ThreeFry(number={n}, width={w}) (case source "
+                     "'randomgen'), which reproduces those KAT lines; randomgen increments the counter before "
+                     "each block, so a KAT case starts at the KAT counter - 1; advance is randomgen's (draws, "
+                     "or blocks with counter=True)",
+              cases=threefry_cases(name))
     write("mt19937ar.json", family="mt19937", generated_by="vectors/make_kat.py", versions=v,
           source="mt19937ar.out (init_by_array({0x123, 0x234, 0x345, 0x456}, 4)): 1000 genrand_int32(), "
                  "then 1000 genrand_real2() recovered exactly as the uint32 k with k/2**32 printing as published; "

@@ -1,4 +1,4 @@
-"""Write seedsequence.json, pcg64.json, pcg64dxsm.json, mt19937.json and philox.json from numpy.
+"""Write seedsequence.json, pcg64.json, pcg64dxsm.json, mt19937.json, philox.json and sfc64.json from numpy.
 
 Every expected value is what numpy.random (the version recorded in each file) returns:
 - random_raw: BitGenerator.random_raw;
@@ -16,7 +16,8 @@ import numpy as np
 from vecjson import dec, decs, fhex, ints, portable_state, versions, write
 
 NP = np.random
-CLASSES = {"PCG64": NP.PCG64, "PCG64DXSM": NP.PCG64DXSM, "MT19937": NP.MT19937, "Philox": NP.Philox}
+CLASSES = {"PCG64": NP.PCG64, "PCG64DXSM": NP.PCG64DXSM, "MT19937": NP.MT19937, "Philox": NP.Philox,
+           "SFC64": NP.SFC64}
 VERSIONS = versions(numpy=np.__version__)
 M32, M64 = 2**32 - 1, 2**64 - 1
 
@@ -102,7 +103,7 @@ def legacy_mt(seed):
 
 def check_ctypes_mapping():
     """Assert numpy's ctypes next_* pointers are the functions the names say (numpy's semantics)."""
-    for name in ("PCG64", "PCG64DXSM", "Philox"):
+    for name in ("PCG64", "PCG64DXSM", "Philox", "SFC64"):
         a, b = CLASSES[name](7), CLASSES[name](7)
         raw = [int(x) for x in b.random_raw(4)]
         c = a.ctypes
@@ -263,12 +264,14 @@ def mt_legacy_cases():
 
 def bitgen_file(cls_name, fname, extra):
     cases = seeded_cases(cls_name)
-    if cls_name != "MT19937":
+    if cls_name not in ("MT19937", "SFC64"):  # SFC64 has neither advance nor jumped
         cases += advance_cases(cls_name)
-    cases += jumped_cases(cls_name) + set_state_cases(cls_name) + extra
+    if cls_name != "SFC64":
+        cases += jumped_cases(cls_name)
+    cases += set_state_cases(cls_name) + extra
     write(fname, family=cls_name.lower(), generated_by="vectors/make_numpy.py", versions=VERSIONS,
           source=f"numpy.random.{cls_name}: random_raw, the ctypes next_uint32/next_uint64/next_double "
-                 "function pointers, advance, jumped, the state property"
+                 "function pointers, " + ("" if cls_name == "SFC64" else "advance, jumped, ") + "the state property"
                  + ("; MT19937._legacy_seeding (init_genrand / init_by_array); the C++ standard's "
                     "std::mt19937 value" if cls_name == "MT19937" else ""),
           cases=cases)
@@ -328,6 +331,7 @@ def main():
     bitgen_file("PCG64DXSM", "pcg64dxsm.json", [])
     bitgen_file("Philox", "philox.json", philox_key_counter_cases())
     bitgen_file("MT19937", "mt19937.json", mt_legacy_cases())
+    bitgen_file("SFC64", "sfc64.json", [])
 
 
 if __name__ == "__main__":

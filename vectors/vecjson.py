@@ -4,6 +4,7 @@ Nothing here computes an expected value; it only writes down what numpy, randomg
 KAT files or a compiled reference program produced, in the encoding of vectors/README.md.
 """
 
+import hashlib
 import json
 import platform
 import sys
@@ -18,6 +19,8 @@ WIDE_FIELDS = {
     "PCG64": {"state.state", "state.inc"},
     "PCG64DXSM": {"state.state", "state.inc"},
     "Philox": {"state.counter", "state.key", "buffer"},
+    "Threefry": {"state.counter", "state.key", "buffer"},
+    "SFC64": {"state.state"},
     "MiddleSquareWeyl": {"state.x", "state.w", "state.s"},
     "MidSquare": {"state.value"},
 }
@@ -57,6 +60,18 @@ def portable_state(state):
         return str(v) if path in wide else v
 
     return conv("", state)
+
+
+def encode_array(values, full_values_max=4096):
+    """A numpy array as {"dtype", "shape", "hex"} (its little-endian bytes), or with "sha256" of those
+    bytes instead of "hex" when it has more than ``full_values_max`` values."""
+    data = values.astype(values.dtype.newbyteorder("<")).tobytes()
+    entry = {"dtype": str(values.dtype), "shape": list(values.shape)}
+    if values.size > full_values_max:
+        entry["sha256"] = hashlib.sha256(data).hexdigest()
+    else:
+        entry["hex"] = data.hex()
+    return entry
 
 
 def versions(**extra):

@@ -16,7 +16,9 @@ import { writeFileSync } from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 
-import { ARC4, compat, MiddleSquareWeyl, MT19937, PCG64, PCG64DXSM, Philox, Philox4x32 } from "../src/index.js";
+import {
+  ARC4, compat, MiddleSquareWeyl, MT19937, PCG64, PCG64DXSM, Philox, Philox4x32, SFC64, Threefry, Threefry2x32,
+} from "../src/index.js";
 
 const require = createRequire(import.meta.url);
 const N = 5_000_000;
@@ -62,6 +64,9 @@ function raw(make) {
   };
 }
 
+/** compat.jax draws a block per call (its own key each time: the cost of one call of jax's shape). */
+const jaxNormal = (key, out) => compat.jax.normal(key, [out.length]);
+
 const seedrandom = () => require("seedrandom");
 const pureMersenne = async () => (await import("pure-rand/generator/mersenne")).mersenne;
 const stdlibMt = () => require("@stdlib/random-base-mt19937");
@@ -95,6 +100,12 @@ const CASES = {
   "prng Philox randomRaw": ["Philox", null, raw(() => new Philox(1))],
   "prng Philox4x32 nextUint32": ["Philox", null, scalar(() => new Philox4x32(1), (g) => g.nextUint32())],
   "prng Philox4x32 fillUint32": ["Philox", null, bulk(() => new Philox4x32(1), Uint32Array, (g, o) => g.fillUint32(o))],
+  "prng SFC64 fillUint32": ["SFC64", null, bulk(() => new SFC64(1), Uint32Array, (g, o) => g.fillUint32(o))],
+  "prng SFC64 randomRaw": ["SFC64", null, raw(() => new SFC64(1))],
+  "prng SFC64 fillDouble": ["SFC64", null, bulk(() => new SFC64(1), Float64Array, (g, o) => g.fillDouble(o))],
+  "prng Threefry fillUint32": ["Threefry", null, bulk(() => new Threefry(1), Uint32Array, (g, o) => g.fillUint32(o))],
+  "prng Threefry2x32 fillUint32": ["Threefry", null, bulk(() => new Threefry2x32(1), Uint32Array, (g, o) => g.fillUint32(o))],
+  "prng compat.jax normal float32": ["Threefry", null, bulk(() => compat.jax.PRNGKey(0), Float32Array, jaxNormal)],
   "prng MiddleSquareWeyl fillUint32": ["other", null, bulk(() => new MiddleSquareWeyl(0xb5ad4eceda1ce2a9n), Uint32Array, (g, o) => g.fillUint32(o))],
 };
 

@@ -1,6 +1,7 @@
 /**
  * Types of the `prng` package: seeded PRNGs bit-identical to numpy (SeedSequence, PCG64, PCG64DXSM,
- * MT19937, Philox), Random123's Philox4x32, von Neumann's MidSquare, Widynski's msws and seedrandom's ARC4.
+ * MT19937, Philox, SFC64), Random123's Philox4x32, randomgen's Threefry, von Neumann's MidSquare,
+ * Widynski's msws and seedrandom's ARC4.
  */
 
 /** An integer seed word: a safe-integer number or a bigint. */
@@ -50,6 +51,26 @@ export interface Philox4x32State {
   buffer: number[];
   buffer_pos: number;
 }
+export interface ThreefryState {
+  bit_generator: "Threefry";
+  state: { counter: string[]; key: string[] };
+  buffer: string[];
+  buffer_pos: number;
+  has_uint32: 0 | 1;
+  uinteger: number;
+}
+export interface Threefry2x32State {
+  bit_generator: "Threefry2x32";
+  state: { counter: number[]; key: number[] };
+  buffer: number[];
+  buffer_pos: number;
+}
+export interface SFC64State {
+  bit_generator: "SFC64";
+  state: { state: string[] };
+  has_uint32: 0 | 1;
+  uinteger: number;
+}
 export interface MidSquareState {
   bit_generator: "MidSquare";
   state: { value: string; digits: number };
@@ -69,7 +90,8 @@ export interface ARC4State {
   state: SeedrandomState;
 }
 export type State =
-  | PCG64State | MT19937State | PhiloxState | Philox4x32State | MidSquareState | MiddleSquareWeylState | ARC4State;
+  | PCG64State | MT19937State | PhiloxState | Philox4x32State | ThreefryState | Threefry2x32State | SFC64State
+  | MidSquareState | MiddleSquareWeylState | ARC4State;
 
 /** What every bit generator offers. */
 export interface BitGenerator<S extends State = State> {
@@ -130,6 +152,35 @@ export class Philox4x32 {
   advance(delta: Int): this;
 }
 
+export interface Threefry extends BitGenerator<ThreefryState> {}
+export class Threefry {
+  /** randomgen's ThreeFry (4x64-20): `key` below 2**256 or 4 words, `counter` below 2**256 or 4 words; counter + 1 before each block. */
+  constructor(seed?: Seed, options?: CounterOptions);
+  readonly seedSeq?: SeedSequence;
+  /** randomgen's `advance`: `delta` draws ahead (`counter` true: `delta` blocks), mod 4 * 2**256. */
+  advance(delta: Int, counter?: boolean): this;
+  /** A copy `jumps * 2**128` blocks ahead. */
+  jumped(jumps?: number): Threefry;
+}
+
+export interface Threefry2x32 extends BitGenerator<Threefry2x32State> {}
+export class Threefry2x32 {
+  /** randomgen's ThreeFry(number=2, width=32), JAX's block function: `key` below 2**64 or 2 words, `counter` below 2**64 or 2 words. */
+  constructor(seed?: Seed, options?: CounterOptions);
+  readonly seedSeq?: SeedSequence;
+  /** randomgen's `advance`: `delta` draws ahead (`counter` true: `delta` blocks), mod 2 * 2**64. */
+  advance(delta: Int, counter?: boolean): this;
+  /** A copy `jumps * 2**32` blocks ahead. */
+  jumped(jumps?: number): Threefry2x32;
+}
+
+export interface SFC64 extends BitGenerator<SFC64State> {}
+export class SFC64 {
+  /** numpy's SFC64 (SeedSequence seeding). */
+  constructor(seed?: Seed);
+  readonly seedSeq: SeedSequence;
+}
+
 export interface MidSquare extends BitGenerator<MidSquareState> {}
 export class MidSquare {
   /** `seed` in [0, 10**digits); `digits` even in [2, 18] (default 4). */
@@ -160,7 +211,9 @@ export class ARC4 {
   setSeedrandomState(value: SeedrandomState, name?: string): void;
 }
 
-export type Algorithm = "pcg64" | "pcg64dxsm" | "mt19937" | "philox" | "philox4x32" | "msws" | "midsquare" | "arc4";
+export type Algorithm =
+  | "pcg64" | "pcg64dxsm" | "mt19937" | "philox" | "philox4x32" | "threefry" | "threefry2x32" | "sfc64"
+  | "msws" | "midsquare" | "arc4";
 
 /** The seedrandom-style callable. */
 export interface Rng {

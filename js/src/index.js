@@ -4,6 +4,8 @@ export { PCG64, PCG64DXSM } from "./pcg64.js";
 export { MT19937 } from "./mt19937.js";
 export { Philox } from "./philox.js";
 export { Philox4x32 } from "./philox4x32.js";
+export { Threefry, Threefry2x32 } from "./threefry.js";
+export { SFC64 } from "./sfc64.js";
 export { MidSquare } from "./midsquare.js";
 export { MiddleSquareWeyl } from "./msws.js";
 export { ARC4 } from "./arc4.js";

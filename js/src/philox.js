@@ -148,13 +148,13 @@ export class Philox extends BitGenerator64 {
 }
 
 /** 64-bit words (bigints) as (low, high) limbs. */
-function wordsToLimbs(words) {
+export function wordsToLimbs(words) {
   const out = new Uint32Array(2 * words.length);
   words.forEach((w, k) => out.set(toLimbs(w, 2), 2 * k));
   return out;
 }
 
 /** (low, high) limb pairs as 64-bit decimal strings. */
-function limbsToDecimals(limbs) {
+export function limbsToDecimals(limbs) {
   return Array.from({ length: limbs.length / 2 }, (_, k) => decimal(fromLimbs(limbs, 2 * k, 2)));
 }

@@ -11,6 +11,8 @@ import { MT19937 } from "./mt19937.js";
 import { PCG64, PCG64DXSM } from "./pcg64.js";
 import { Philox } from "./philox.js";
 import { Philox4x32 } from "./philox4x32.js";
+import { SFC64 } from "./sfc64.js";
+import { Threefry, Threefry2x32 } from "./threefry.js";
 
 /** Algorithm name -> [class, a seed to construct with when only a state is given]. */
 const ALGORITHMS = {
@@ -19,6 +21,9 @@ const ALGORITHMS = {
   mt19937: [MT19937, 0],
   philox: [Philox, 0],
   philox4x32: [Philox4x32, 0],
+  threefry: [Threefry, 0],
+  threefry2x32: [Threefry2x32, 0],
+  sfc64: [SFC64, 0],
   msws: [MiddleSquareWeyl, 1],
   midsquare: [MidSquare, 0],
   arc4: [ARC4, ""],

@@ -17,7 +17,7 @@ const BAD_SEEDS = [
   ["5", TypeError], [{}, TypeError], [[1, -2], RangeError], [[1, 0.5], TypeError], [-1n, RangeError],
 ];
 
-for (const name of ["PCG64", "PCG64DXSM", "MT19937", "Philox", "Philox4x32"]) {
+for (const name of ["PCG64", "PCG64DXSM", "MT19937", "Philox", "Philox4x32", "SFC64", "Threefry", "Threefry2x32"]) {
   test(`${name}: bad seeds`, () => {
     for (const [seed, type] of BAD_SEEDS) rejects(() => new prng[name](seed), type, "seed");
   });
@@ -46,6 +46,11 @@ test("seeds beyond range", () => {
   rejects(() => new prng.Philox(1, { key: 1 }), TypeError, "key");
   rejects(() => new prng.Philox4x32(undefined, { key: 1n << 64n }), RangeError, "key");
   rejects(() => new prng.Philox4x32(undefined, { key: 1, counter: [1, 2, 3] }), RangeError, "counter");
+  rejects(() => new prng.Threefry(undefined, { key: 1n << 256n }), RangeError, "key");
+  rejects(() => new prng.Threefry2x32(undefined, { key: 1, counter: [1, 2, 3] }), RangeError, "counter");
+  rejects(() => new prng.Threefry2x32(1, { key: 1 }), TypeError, "key");
+  rejects(() => new prng.Threefry(1).advance(0.5), TypeError, "delta");
+  rejects(() => new prng.Threefry2x32(1).jumped(-1), RangeError, "jumps");
   rejects(() => new prng.MiddleSquareWeyl(2), RangeError, "seed");
   rejects(() => new prng.MiddleSquareWeyl(1n << 64n), RangeError, "seed");
   rejects(() => new prng.MidSquare(10000), RangeError, "seed");
@@ -74,6 +79,9 @@ const GENERATORS = {
   MT19937: () => new prng.MT19937(1),
   Philox: () => new prng.Philox(1),
   Philox4x32: () => new prng.Philox4x32(1),
+  SFC64: () => new prng.SFC64(1),
+  Threefry: () => new prng.Threefry(1),
+  Threefry2x32: () => new prng.Threefry2x32(1),
   MidSquare: () => new prng.MidSquare(1234),
   MiddleSquareWeyl: () => new prng.MiddleSquareWeyl(0xb5ad4eceda1ce2a9n),
   ARC4: () => new prng.ARC4("hello."),

@@ -334,7 +334,7 @@ const BAD = [
   [() => T.nn.init.kaimingNormal_(new Float32Array(4), [2, 2], { mode: "fan_mid" }), RangeError, /mode must be/],
   [() => T.nn.init.kaimingNormal_(new Float32Array(4), [2, 2], { nonlinearity: "swish" }), RangeError, /nonlinearity/],
   [() => T.nn.init.truncNormal_(new Uint16Array(4), { a: 2, b: 3, dtype: "float16" }), RangeError, /float16/],
-  [() => T.nn.linearParameters(-1, 3), RangeError, /inFeatures must be >= 0/],
+  [() => T.nn.linearParameters(-1, 3), RangeError, /inFeatures must be a non-negative/],
   [() => T.nn.conv2dParameters(3, 4, 3, { groups: 2 }), RangeError, /divisible by groups/],
   [() => T.data.epochPlan(5, { batchSize: 0, shuffle: true, numWorkers: 0 }), RangeError, /batchSize/],
   [() => T.data.epochPlan(5, { batchSize: 2, shuffle: 1, numWorkers: 0 }), TypeError, /shuffle must be a boolean/],

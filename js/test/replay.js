@@ -1,5 +1,5 @@
 /**
- * The replay of the bit-generator, SeedSequence and seedrandom cases of a vectors/*.json document
+ * The replay of the bit-generator, SeedSequence, seedrandom and jax cases of a vectors/*.json document
  * (schema: vectors/README.md) through the public API. No Node API here: `vectors.test.js` runs it
  * under node's test runner and `scripts/browser-test.mjs` runs the same code in headless Chromium.
  * Each bit-generator case runs twice: with the scalar methods and with the bulk fills.
@@ -8,8 +8,8 @@ import * as prng from "../src/index.js";
 import { bigOrList, fromHex, toHex } from "./hex.js";
 
 export const FAMILIES = [
-  "seedsequence", "pcg64", "pcg64dxsm", "mt19937", "philox", "philox4x32",
-  "midsquare", "msws", "arc4", "seedrandom",
+  "seedsequence", "pcg64", "pcg64dxsm", "mt19937", "philox", "philox4x32", "threefry", "threefry2x32",
+  "sfc64", "midsquare", "msws", "arc4", "seedrandom", "jax",
 ];
 
 // Case kinds that other test files replay (so that a new kind is never silently ignored).
@@ -92,7 +92,7 @@ function runOp(gen, op, where, bulk) {
   } else if (kind === "state") same(gen.state, op.expect, `${where}: state`);
   else if (kind === "set_state") gen.state = op.state;
   else if (kind === "skip") gen.randomRaw(op.n);
-  else if (kind === "advance") gen.advance(BigInt(op.delta));
+  else if (kind === "advance") gen.advance(BigInt(op.delta), ...(op.counter ? [true] : []));
   else if (kind === "jumped") return gen.jumped(op.jumps);
   else if (kind === "period") same(gen.period(), op.expect, where);
   else check(false, `${where}: unknown op ${kind}`);
@@ -144,8 +144,94 @@ function checkSeedrandom(c) {
   if (c.state) same(rng.state(), c.state, "state()");
 }
 
+// ---- jax cases (vectors/jax.json, made by vectors/make_jax.py from jax.random) -----------------
+
+const ARRAY_TYPES = {
+  float16: Uint16Array, bfloat16: Uint16Array, float32: Float32Array, float64: Float64Array, bool: Uint8Array,
+  int8: Int8Array, int16: Int16Array, int32: Int32Array, int64: BigInt64Array,
+  uint8: Uint8Array, uint16: Uint16Array, uint32: Uint32Array, uint64: BigUint64Array,
+};
+
+/** A vectors ARRAY entry with "hex" as a flat typed array (little-endian bytes; 16-bit floats as bits). */
+function decodeArray(entry) {
+  const bytes = Uint8Array.from(entry.hex.match(/../g) ?? [], (h) => parseInt(h, 16));
+  const Type = ARRAY_TYPES[entry.dtype];
+  return new Type(bytes.buffer, 0, bytes.length / Type.BYTES_PER_ELEMENT);
+}
+
+/** A jax case argument: `dtype`/`mode` names as they are, other strings float.hex -> number or decimal ->
+ * bigint, ARRAY entries -> typed arrays. */
+function jaxArg(name, value) {
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) return decodeArray(value);
+  if (typeof value === "string" && name !== "dtype" && name !== "mode") {
+    return value.includes("p") ? fromHex(value) : BigInt(value);
+  }
+  return value;
+}
+
+/** The compat.jax call a case describes (the JS API: `(key, shape, options)`, flat arrays + shape options). */
+function jaxCall(c) {
+  const jax = prng.compat.jax;
+  const a = Object.fromEntries(Object.entries(c.args).map(([k, v]) => [k, jaxArg(k, v)]));
+  const shapeOf = (name) => c.args[name]?.shape;
+  const key = Uint32Array.from(c.key ?? [0, 0]);
+  const partitionable = c.partitionable;
+  const num = (v) => (typeof v === "bigint" ? Number(v) : v);
+  switch (c.fn) {
+    case "PRNGKey": return jax.PRNGKey(a.seed, { x64: a.x64 });
+    case "split": return jax.split(key, a.num, { partitionable });
+    case "fold_in": return jax.foldIn(key, num(a.data), { partitionable });
+    case "bits": return jax.bits(key, a.shape, { dtype: a.dtype, partitionable });
+    case "uniform": return jax.uniform(key, a.shape, { dtype: a.dtype, minval: a.minval, maxval: a.maxval, partitionable });
+    case "normal": case "exponential": return jax[c.fn](key, a.shape, { dtype: a.dtype, partitionable });
+    case "gumbel": return jax.gumbel(key, a.shape, { dtype: a.dtype, mode: a.mode, partitionable });
+    case "truncated_normal":
+      return jax.truncatedNormal(key, a.shape, { lower: a.lower, upper: a.upper, dtype: a.dtype, partitionable });
+    case "randint":
+      return jax.randint(key, a.shape, { minval: BigInt(a.minval), maxval: BigInt(a.maxval), dtype: a.dtype, partitionable });
+    case "bernoulli": return jax.bernoulli(key, a.shape ?? shapeOf("p"), { p: a.p, partitionable });
+    case "permutation":
+      return jax.permutation(key, num(a.x), { xShape: shapeOf("x"), axis: a.axis, independent: a.independent, partitionable });
+    case "choice":
+      return jax.choice(key, num(a.a), a.shape, { replace: a.replace, p: a.p ?? undefined, axis: a.axis, aShape: shapeOf("a"), partitionable });
+    case "categorical":
+      return jax.categorical(key, a.logits, { logitsShape: shapeOf("logits"), axis: a.axis, shape: a.shape ?? undefined, replace: a.replace, partitionable });
+    default: return check(false, `unknown jax function ${c.fn}`);
+  }
+}
+
+/** Why a jax case is not replayed in JS, or undefined. */
+function jaxSkip(c) {
+  if (c.fn === "truncated_normal" && c.args.dtype === "float64") return "float64 erf (the C library's) is not ported to JS";
+  return undefined;
+}
+
+/** Lowercase hex SHA-256 of `bytes` (Web Crypto: node 20 and browsers alike). */
+async function sha256Hex(bytes) {
+  const digest = new Uint8Array(await globalThis.crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+async function checkJax(c) {
+  const got = jaxCall(c);
+  const entry = c.expect;
+  const count = entry.shape.reduce((x, y) => x * y, 1);
+  check(got instanceof ARRAY_TYPES[entry.dtype], `expected a ${ARRAY_TYPES[entry.dtype].name}, got ${got?.constructor?.name}`);
+  same(got.length, count, "length");
+  const bytes = new Uint8Array(got.buffer, got.byteOffset, got.byteLength);
+  if (entry.sha256) {
+    same(await sha256Hex(bytes), entry.sha256, `SHA-256 of ${count} values`);
+    return;
+  }
+  const expect = decodeArray(entry);
+  const differ = [];
+  for (let k = 0; k < count; k++) if (!Object.is(got[k], expect[k])) differ.push(k);
+  check(differ.length === 0, `${differ.length} of ${count} differ, first at ${differ[0]}: got ${got[differ[0]]}, expected ${expect[differ[0]]}`);
+}
+
 /**
- * The tests of one vector document, as [name, run] pairs (`run()` throws on a mismatch); a case of a
+ * The tests of one vector document, as [name, run, skip] entries (`run()` throws, or its promise
+ * rejects, on a mismatch; `skip` is why a case is not replayed here, or undefined); a case of a
  * kind that no JS test replays is a failing test, so a new kind is never silently ignored.
  */
 export function vectorTests(doc) {
@@ -156,6 +242,7 @@ export function vectorTests(doc) {
       tests.push([`${name} (scalar)`, () => checkBitgen(c, false)], [`${name} (bulk)`, () => checkBitgen(c, true)]);
     } else if (c.kind === "seedsequence") tests.push([name, () => checkSeedSequence(c)]);
     else if (c.kind === "seedrandom") tests.push([name, () => checkSeedrandom(c)]);
+    else if (c.kind === "jax") tests.push([name, () => checkJax(c), jaxSkip(c)]);
     else if (!(c.kind in REPLAYED_ELSEWHERE)) {
       tests.push([name, () => check(false, `unknown case kind ${c.kind}: no JS test replays it`)]);
     }

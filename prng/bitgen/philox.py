@@ -40,11 +40,11 @@ def philox_block(counter, key, bits, multipliers, weyl):
 
 
 def add_to_counter(counter, delta, bits):
-    """``counter`` (4 words of ``bits`` bits, word 0 least significant) plus ``delta``, wrapping."""
-    width = 4 * bits
+    """``counter`` (words of ``bits`` bits, word 0 least significant) plus ``delta``, wrapping."""
+    width = len(counter) * bits
     mask = (1 << bits) - 1
     whole = (sum(w << (bits * i) for i, w in enumerate(counter)) + delta) % (1 << width)
-    return [(whole >> (bits * i)) & mask for i in range(4)]
+    return [(whole >> (bits * i)) & mask for i in range(len(counter))]
 
 
 class PhiloxCore:
@@ -54,6 +54,7 @@ class PhiloxCore:
     multipliers = PHILOX_M4x64
     weyl = PHILOX_W64
     dtype = np.uint64
+    block_words = 4
 
     def __init__(self, state):
         self.counter = [int(w) for w in state["counter"]]
@@ -75,7 +76,7 @@ class PhiloxCore:
         self.buffer = philox_block(self.counter, self.key, self.bits, self.multipliers, self.weyl)
 
     def next_raw(self):
-        if self.buffer_pos == 4:
+        if self.buffer_pos == self.block_words:
             self.refill()
             self.buffer_pos = 0
         self.buffer_pos += 1
@@ -87,26 +88,29 @@ class PhiloxCore:
 
 
 class CounterBasedGenerator(BitGenerator):
-    """Shared front of Philox (4x64) and Philox4x32: key/counter seeding, advance, buffered state."""
+    """Shared front of the counter-based generators (Philox, Philox4x32, Threefry, Threefry2x32):
+    key/counter seeding, advance, buffered state. ``block_words`` words per block (and counter),
+    ``key_words`` key words, each of ``bits`` bits."""
 
     bits = 64
     dtype = np.uint64
     block_words = 4
+    key_words = 2
 
     def _seed(self, seed, counter, key, backend):
         """numpy's Philox constructor: a key from ``key`` or from SeedSequence(seed), counter default 0."""
         if seed is not None and key is not None:
             raise ValueError("seed and key cannot both be given")
         if key is not None:
-            key_words, seed_seq = as_words(key, "key", 2, self.bits), None
+            key_words, seed_seq = as_words(key, "key", self.key_words, self.bits), None
         else:
             seed_seq = as_seed_sequence(seed)
-            key_words = [int(w) for w in seed_seq.generate_state(2, self.dtype)]
-        counter_words = as_words(0 if counter is None else counter, "counter", 4, self.bits)
+            key_words = [int(w) for w in seed_seq.generate_state(self.key_words, self.dtype)]
+        counter_words = as_words(0 if counter is None else counter, "counter", self.block_words, self.bits)
         core = {
             "counter": np.array(counter_words, dtype=self.dtype),
             "key": np.array(key_words, dtype=self.dtype),
-            "buffer": np.zeros(4, dtype=self.dtype),
+            "buffer": np.zeros(self.block_words, dtype=self.dtype),
             "buffer_pos": self.block_words,
         }
         self._setup(core, backend, seed_seq)
@@ -117,7 +121,7 @@ class CounterBasedGenerator(BitGenerator):
         with self.lock:
             core = self._core.get()
             core["counter"] = np.array(add_to_counter(core["counter"].tolist(), delta, self.bits), dtype=self.dtype)
-            core["buffer"] = np.zeros(4, dtype=self.dtype)
+            core["buffer"] = np.zeros(self.block_words, dtype=self.dtype)
             core["buffer_pos"] = self.block_words
             self._core = type(self._core)(core)
             self._has_uint32 = self._uinteger = 0
@@ -126,11 +130,12 @@ class CounterBasedGenerator(BitGenerator):
     def _core_state_from(self, state):
         name = type(self).__name__
         inner = check_state_dict(state, name)
+        n, k = self.block_words, self.key_words
         core = {
-            "counter": words_field(inner, "counter", "state['state']['counter']", 4, self.bits, self.dtype),
-            "key": words_field(inner, "key", "state['state']['key']", 2, self.bits, self.dtype),
-            "buffer": words_field(state, "buffer", "state['buffer']", 4, self.bits, self.dtype),
-            "buffer_pos": int_field(state, "buffer_pos", "state['buffer_pos']", 0, 4),
+            "counter": words_field(inner, "counter", "state['state']['counter']", n, self.bits, self.dtype),
+            "key": words_field(inner, "key", "state['state']['key']", k, self.bits, self.dtype),
+            "buffer": words_field(state, "buffer", "state['buffer']", n, self.bits, self.dtype),
+            "buffer_pos": int_field(state, "buffer_pos", "state['buffer_pos']", 0, n),
         }
         return core, self._buffer_from(state)
 

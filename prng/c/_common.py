@@ -1,5 +1,6 @@
 """Plumbing shared by the C cores: the compiled module, array pointers, 128-bit halves, the samplers'
-bit-generator handle every core has, and the base of the two Philox cores."""
+bit-generator handle every core has, and the base of the counter-based cores (Philox, Philox4x32,
+Threefry, Threefry2x32)."""
 
 import functools
 
@@ -66,8 +67,8 @@ class BitgenCore:
 
 
 class PhiloxStructCore(BitgenCore):
-    """A core over a C Philox struct with core state ``{"counter": word[4], "key": word[2],
-    "buffer": word[4], "buffer_pos"}``; a subclass names the struct (``C_STRUCT``), the numpy type of
+    """A core over a C counter-based struct with core state ``{"counter": word[n], "key": word[k],
+    "buffer": word[n], "buffer_pos"}``; a subclass names the struct (``C_STRUCT``), the numpy type of
     its words (``WORD``) and its C functions (``next_raw``, ``fill_raw``, ...)."""
 
     C_STRUCT = None

@@ -1,11 +1,11 @@
 """Framework reproductions: thin layers over prng's bit generators and distributions.
 
-``prng.compat.numpy``, ``.python``, ``.torch`` and ``.seedrandom`` are imported on first use.
+``prng.compat.numpy``, ``.python``, ``.torch``, ``.seedrandom`` and ``.jax`` are imported on first use.
 """
 
 import importlib
 
-MODULES = ("numpy", "python", "torch", "seedrandom")
+MODULES = ("numpy", "python", "torch", "seedrandom", "jax")
 
 
 def __getattr__(name):

@@ -16,3 +16,4 @@ export function seedrandom(seed?: SeedrandomSeed | null, options?: { state?: See
 export * as python from "./python.js";
 export * as numpy from "./numpy.js";
 export * as torch from "./torch.js";
+export * as jax from "./jax.js";
