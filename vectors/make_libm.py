@@ -4,11 +4,13 @@
 
 Runs on Linux x86-64 with glibc; calls libm.so.6 through ctypes (the same library, and the same
 ifunc-selected variants, that numpy, CPython's math module and torch call). On a CPU with FMA,
-glibc 2.36 picks its FMA builds of exp, log, sin, cos, sincos, expf, logf, sinf, cosf, sincosf
-(and Debian's 2.36 also of log1p), which round differently from the generic builds for some inputs:
-the file records the glibc version, the distribution's build string and whether the CPU has FMA.
+glibc 2.36 picks its FMA builds of exp, log, pow, sin, cos, sincos, acos, expf, logf, powf, sinf,
+cosf, sincosf (and Debian's 2.36 also of log1p and expm1), which round differently from the generic builds
+for some inputs: the file records the glibc version, the distribution's build string and whether the
+CPU has FMA.
 
-The "fma" case ((a, b, c) triples) checks the exact fused multiply-add the ports use, against
+pow's and powf's cases hold (x, y) pairs, including x^y exactly halfway between two doubles (floats). The "fma" case
+((a, b, c) triples) checks the exact fused multiply-add the ports use, against
 glibc's fma (the CPU's FMA instruction).
 
 Each case holds one function's inputs and outputs as IEEE-754 bit patterns in hex (16 digits for
@@ -30,15 +32,16 @@ from vecjson import versions, write
 N_VARIATE = 500     # inputs shaped like the variates' arguments
 N_SPREAD = 500      # random spread over the domain
 N_FOCUS = 300       # near branch boundaries / special ranges
+FMA_SEED = 10       # the seed of the fma case (the function cases are seeded by their position)
 
 LIBM = ctypes.CDLL("libm.so.6")
 LIBC = ctypes.CDLL("libc.so.6")
 
 
-def libm_function(name, single):
+def libm_function(name, single, arity=1):
     ctype = ctypes.c_float if single else ctypes.c_double
     f = getattr(LIBM, name)
-    f.restype, f.argtypes = ctype, [ctype]
+    f.restype, f.argtypes = ctype, [ctype] * arity
     return f
 
 
@@ -62,8 +65,9 @@ def bits_hex(values, single):
 
 
 def log_uniform(rng, n, lo, hi, signed=False):
-    """Magnitudes spread evenly over exponents lo..hi (powers of 2)."""
-    x = np.exp2(rng.uniform(lo, hi, n))
+    """Magnitudes spread over the binades 2^lo .. 2^hi: a uniform significand in [1, 2) times 2^e,
+    e uniform (exact, so the same on every machine, unlike np.exp2's SIMD variants)."""
+    x = np.ldexp(rng.uniform(1.0, 2.0, n), rng.integers(lo, hi, n))
     return x * rng.choice([-1.0, 1.0], n) if signed else x
 
 
@@ -115,6 +119,86 @@ def inputs_sincos(rng):
             rng.uniform(-1.1e8, 1.1e8, N_FOCUS), log_uniform(rng, N_FOCUS, -30, 1024, signed=True)]
 
 
+def halfway_powers(rng, n, bits=53, scale=40):
+    """(x, k) with x^k exactly halfway between two doubles (bits=53) or floats (bits=24): x = b * 2^j
+    (either sign, |j| < scale), b odd and b^k an odd integer in [2^bits, 2^(bits+1))."""
+    rows = []
+    for k in range(2, bits):
+        lo, hi = int(2 ** (bits / k)) - 2, int(2 ** ((bits + 1) / k)) + 2
+        cands = range(lo | 1, hi + 1, 2) if hi - lo < 10**5 else (2 * rng.integers(lo // 2, hi // 2, n) + 1).tolist()
+        rows += [(b, k) for b in cands if 2**bits <= b**k < 2 ** (bits + 1)][:n // 8]
+    x = np.array(rows, dtype=np.float64)
+    x[:, 0] = np.ldexp(x[:, 0], rng.integers(-scale, scale, len(x))) * rng.choice([-1.0, 1.0], len(x))
+    return x
+
+
+def inputs_pow(rng):
+    u = rng.random(N_VARIATE)
+    shape = log_uniform(rng, N_VARIATE, -12, 0)
+    gamma_small = np.stack([u, 1 / shape], 1)                  # numpy gamma shape < 1, beta: pow(U, 1/a)
+    e = rng.standard_exponential(N_VARIATE // 2)
+    weibull = np.stack([e, 1 / log_uniform(rng, N_VARIATE // 2, -4, 4)], 1)  # weibull pow(E, 1/a)
+    am1 = log_uniform(rng, N_VARIATE // 2, -10, 3)
+    zipf = np.stack([1 - rng.random(N_VARIATE // 2), -1 / am1], 1)  # zipf pow(U, -1/(a-1))
+    spread = np.stack([log_uniform(rng, N_SPREAD, -1074, 1024), log_uniform(rng, N_SPREAD, -80, 70, signed=True)], 1)
+    near_one = 1 + log_uniform(rng, N_FOCUS, -52, -10, signed=True)
+    near_one = np.stack([near_one, log_uniform(rng, N_FOCUS, 0, 62, signed=True)], 1)
+    x = log_uniform(rng, N_FOCUS, -1074, 1024)
+    x = np.where(np.abs(x - 1.0) < 0.01, 3.0, x)
+    log2x = np.array([math.log2(v) for v in x.tolist()])
+    t = np.where(rng.random(N_FOCUS) < 0.5, rng.uniform(-1080, -1010, N_FOCUS), rng.uniform(1015, 1025, N_FOCUS))
+    limits = np.stack([x, t / log2x], 1)                      # overflow, underflow, subnormal results
+    negative = np.stack([-log_uniform(rng, N_FOCUS, -30, 30), rng.integers(-60, 60, N_FOCUS)], 1)
+    special = SPECIAL + SPECIAL_DOUBLE + [2.0**-66, 2.0**63, -(2.0**63), 1.0 + 2.0**-52, 1.0 - 2.0**-53, -3.0]
+    grid = np.array([(p, q) for p in special for q in special])
+    return [gamma_small, weibull, zipf, spread, near_one, limits, negative, halfway_powers(rng, N_FOCUS), grid]
+
+
+def inputs_acos(rng):
+    w = []                                                    # numpy random_vonmises acos(W),
+    for kappa, u in zip(log_uniform(rng, N_VARIATE, -20, 17).tolist(), rng.random(N_VARIATE).tolist()):
+        z = math.cos(math.pi * u)                             # CPython vonmisesvariate acos(f)
+        r = 1 + math.sqrt(1 + 4 * kappa * kappa)
+        rho = (r - math.sqrt(2 * r)) / (2 * kappa)
+        s = 1 / kappa + kappa if kappa < 1e-5 else (1 + rho * rho) / (2 * rho)
+        q = 1.0 / (0.5 / kappa + math.sqrt(1.0 + (0.5 / kappa) ** 2))
+        w += [(1 + s * z) / (s + z), (q + z) / (1.0 + q * z)]
+    near_one = (1.0 - log_uniform(rng, N_FOCUS, -54, -4)) * rng.choice([-1.0, 1.0], N_FOCUS)
+    bounds = [0.125, 0.25, 0.5, 0.75, 0.921875, 0.953125, 0.96875]
+    edges = [b * (1 + e) * sg for b in bounds for e in (-(2.0**-52), 0.0, 2.0**-52) for sg in (1, -1)]
+    return [w, rng.uniform(-1.0, 1.0, N_SPREAD), near_one, log_uniform(rng, N_FOCUS, -60, -3, signed=True),
+            edges, [1.0 + 2.0**-52, 2.0**-54, 2.0**-55]]
+
+
+def inputs_expm1(rng):
+    e = rng.standard_exponential(N_VARIATE)
+    pareto = e / log_uniform(rng, N_VARIATE, -10, 10)         # numpy pareto expm1(E/a)
+    p = rng.random(N_VARIATE // 2)
+    logseries = [math.log1p(-v) * u for v, u in zip(p.tolist(), rng.random(N_VARIATE // 2).tolist())]
+    ln2 = math.log(2.0)
+    bounds = [k * ln2 / 2 + d for k in range(-120, 121) for d in (-1e-13, 0.0, 1e-13)]  # k = round(x/ln2) steps
+    edges = [709.782712893384, 709.7827128933841, 709.78, 38.816242111356935, -38.816242111356935,
+             2.0**-54, -(2.0**-54), 0.34657359027997264, -0.34657359027997264, 1.0397207708399179, -0.25]
+    return [pareto, -e[: N_VARIATE // 2], logseries, bounds, edges, rng.uniform(-40.0, 40.0, N_SPREAD),
+            rng.uniform(-800.0, 710.0, N_FOCUS), log_uniform(rng, N_FOCUS, -70, 0, signed=True)]
+
+
+def inputs_powf(rng):
+    u = rng.random(N_VARIATE, dtype=np.float32)                # numpy random_standard_gamma_f, shape < 1:
+    inv = np.float32(1.0) / log_uniform(rng, N_VARIATE, -12, 0).astype(np.float32)   # powf(U, 1/shape)
+    spread = np.stack([log_uniform(rng, N_SPREAD, -149, 128), log_uniform(rng, N_SPREAD, -30, 30, signed=True)], 1)
+    near_one = np.stack([1 + log_uniform(rng, N_FOCUS, -23, -10, signed=True), log_uniform(rng, N_FOCUS, 0, 30, signed=True)], 1)
+    x = log_uniform(rng, N_FOCUS, -149, 128)
+    x = np.where(np.abs(x - 1.0) < 0.01, 3.0, x)
+    log2x = np.array([math.log2(v) for v in x.tolist()])
+    t = np.where(rng.random(N_FOCUS) < 0.5, rng.uniform(-155, -120, N_FOCUS), rng.uniform(120, 130, N_FOCUS))
+    limits = np.stack([x, t / log2x], 1)                      # overflow, underflow, subnormal results
+    negative = np.stack([-log_uniform(rng, N_FOCUS, -30, 30), rng.integers(-30, 30, N_FOCUS)], 1)
+    special = SPECIAL + SPECIAL_FLOAT + [2.0**-30, 2.0**40, -(2.0**40), 1.0 + 2.0**-23, 1.0 - 2.0**-24, -3.0]
+    grid = np.array([(p, q) for p in special for q in special])
+    return [np.stack([u, inv], 1), spread, near_one, limits, negative, halfway_powers(rng, N_FOCUS, 24, 10), grid]
+
+
 def f32(x):
     return np.asarray(x, np.float64).astype(np.float32)
 
@@ -163,13 +247,18 @@ FUNCTIONS = [  # name, single precision, input maker, what the variates use it f
     ("log1pf", True, inputs_log1pf, "numpy float32 ziggurat tails log1pf(-u)"),
     ("sinf", True, inputs_sincosf, "torch DEFAULT float kernel sincosf((float)(2*pi*u))"),
     ("cosf", True, inputs_sincosf, "torch DEFAULT float kernel sincosf((float)(2*pi*u))"),
+    ("pow", False, inputs_pow, "numpy gamma (shape < 1), beta, weibull, power, zipf; CPython ** in "
+     "gammavariate, paretovariate, weibullvariate"),
+    ("acos", False, inputs_acos, "numpy vonmises acos(W); CPython vonmisesvariate acos(f)"),
+    ("expm1", False, inputs_expm1, "numpy pareto expm1(E/a), power -expm1(-E), logseries -expm1(r*U)"),
+    ("powf", True, inputs_powf, "numpy float32 gamma (shape < 1) powf(U, 1/shape)"),
 ]
 
 
 def fma_inputs(rng, n=400):
     """Triples (a, b, c) for fma: random, cancelling c = -fl(a*b) (+- a few ulp), extreme exponents."""
-    a, b = rng.uniform(-2.0, 2.0, (2, n)) * np.exp2(rng.integers(-30, 30, (2, n)))
-    c = rng.uniform(-2.0, 2.0, n) * np.exp2(rng.integers(-60, 60, n))
+    a, b = np.ldexp(rng.uniform(-2.0, 2.0, (2, n)), rng.integers(-30, 30, (2, n)))
+    c = np.ldexp(rng.uniform(-2.0, 2.0, n), rng.integers(-60, 60, n))
     ab = a * b
     ulps = rng.integers(-3, 4, n) * np.spacing(ab)
     extreme_a = log_uniform(rng, n // 4, -1074, 1023, signed=True)
@@ -198,15 +287,21 @@ def make_fma_case(seed):
 
 
 def make_case(seed, name, single, make_inputs, used_by):
+    """One function's case; make_inputs gives arrays of arguments (rows of pairs for pow/powf)."""
     rng = np.random.default_rng(seed)
-    special = SPECIAL + (SPECIAL_FLOAT if single else SPECIAL_DOUBLE)
-    parts = [np.asarray(p, np.float64).ravel() for p in make_inputs(rng)] + [np.asarray(special)]
+    parts = [np.asarray(p, np.float64) for p in make_inputs(rng)]
+    arity = 1 if parts[0].ndim == 1 else parts[0].shape[1]
+    if arity == 1:
+        parts = [p.ravel() for p in parts] + [np.asarray(SPECIAL + (SPECIAL_FLOAT if single else SPECIAL_DOUBLE))]
     x = np.concatenate(parts)
     x = (x.astype(np.float32) if single else x).tolist()
-    f = libm_function(name, single)
-    y = [f(v) for v in x]
+    f = libm_function(name, single, arity)
+    if arity == 1:
+        y, xs = [f(v) for v in x], bits_hex(x, single)
+    else:
+        y, xs = [f(*v) for v in x], [bits_hex(v, single) for v in x]
     return {"kind": "libm", "name": name, "precision": "float" if single else "double",
-            "used_by": used_by, "x": bits_hex(x, single), "y": bits_hex(y, single)}
+            "used_by": used_by, "x": xs, "y": bits_hex(y, single)}
 
 
 def main():
@@ -214,7 +309,7 @@ def main():
         sys.exit("make_libm.py records glibc on Linux x86-64")
     version, build = glibc_build()
     cases = [make_case(seed, *spec) for seed, spec in enumerate(FUNCTIONS)]
-    cases.append(make_fma_case(len(FUNCTIONS)))
+    cases.append(make_fma_case(FMA_SEED))
     write("libm.json", family="libm", generated_by="vectors/make_libm.py",
           versions=versions(numpy=np.__version__, glibc=version, glibc_build=build,
                             machine=platform.machine(), cpu_fma=cpu_has_fma()),

@@ -44,6 +44,14 @@ export function nextMagnitude(x, awayFromZero) {
   return f64[0];
 }
 
+/** True if `x` is a signaling NaN (quiet bit clear; as far as the JS engine keeps NaN bits). A
+ * float's signaling NaN widened bit for bit to a double is one too. */
+export function isSignalingNaN(x) {
+  f64[0] = x;
+  const hi = u32[HI];
+  return (hi & 0x7ff80000) === 0x7ff00000 && ((hi & 0xfffff) | u32[LO]) !== 0;
+}
+
 /** The 32-bit encoding of the float nearest to `x` (exact when `x` is already a float). */
 export function floatBits(x) {
   f32[0] = x;

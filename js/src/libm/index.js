@@ -4,9 +4,13 @@
 export { fma } from "./fma.js";
 export { log } from "./log.js";
 export { exp } from "./exp.js";
+export { pow } from "./pow.js";
+export { acos } from "./acos.js";
+export { expm1 } from "./expm1.js";
 export { log1p } from "./log1p.js";
 export { sin, cos, sincos } from "./sincos.js";
 export { logf } from "./logf.js";
 export { expf } from "./expf.js";
+export { powf } from "./powf.js";
 export { log1pf } from "./log1pf.js";
 export { sinf, cosf, sincosf } from "./sincosf.js";

@@ -1,8 +1,8 @@
 """Generate js/src/libm/tables.js from the glibc source text.
 
-The JS libm ports (log.js, exp.js, sincos.js, logf.js, expf.js, sincosf.js) need glibc's
-coefficient and lookup tables bit for bit.  This script reads them from a glibc git checkout
-at a release tag and writes them out once, as JS typed arrays:
+The JS libm ports (log.js, exp.js, pow.js, sincos.js, acos.js, logf.js, expf.js, sincosf.js,
+...) need glibc's coefficient and lookup tables bit for bit.  This script reads them from a glibc
+git checkout at a release tag and writes them out once, as JS typed arrays:
 
     python js/src/libm/make_tables.py --git-dir /path/to/glibc/.git [--ref glibc-2.36]
 
@@ -29,11 +29,16 @@ FLT = "sysdeps/ieee754/flt-32/"
 SOURCES = {
     "log": DBL + "e_log_data.c",
     "exp": DBL + "e_exp_data.c",
+    "powlog": DBL + "e_pow_log_data.c",
     "usncs": DBL + "usncs.h",
     "sincostab": DBL + "sincostab.c",
     "branred": DBL + "branred.h",
+    "asincos": DBL + "asincos.tbl",
+    "uasncs": DBL + "uasncs.h",
+    "root": DBL + "root.tbl",
     "logf": FLT + "e_logf_data.c",
     "exp2f": FLT + "e_exp2f_data.c",
+    "powf": FLT + "e_powf_log2_data.c",
     "sincosf": "sysdeps/x86/fpu/s_sincosf_data.c",
 }
 
@@ -42,6 +47,7 @@ FALSE_MACROS = {"TOINT_INTRINSICS", "BIG_ENDI"}
 DEFINED_MACROS = {"__FP_FAST_FMA"}
 EXP_N = 1 << 7  # EXP_TABLE_BITS (math_config.h), the N of e_exp_data.c
 EXP2F_N = 1 << 5  # EXP2F_TABLE_BITS, the N of e_exp2f_data.c
+POWF_SCALE = 1.0  # (double) (1 << POWF_SCALE_BITS), POWF_SCALE_BITS = 0 without TOINT_INTRINSICS
 
 HEXFLOAT = re.compile(r"[-+]?0[xX][0-9a-fA-F]*\.?[0-9a-fA-F]*[pP][-+]?\d+")
 HEXINT = re.compile(r"0[xX][0-9a-fA-F]+(?:[uU]?[lL]{0,2})")
@@ -144,6 +150,14 @@ def extract(read) -> dict:
     t["EXP_POLY"] = ("f64", numbers(initializer(exp, "poly"), n))
     t["EXP_TAB"] = ("u64words", numbers(initializer(exp, "tab"), n))
 
+    powlog = load(read, "powlog")
+    t["POW_LOG_LN2HI"] = ("scalar", numbers(initializer(powlog, "ln2hi")))
+    t["POW_LOG_LN2LO"] = ("scalar", numbers(initializer(powlog, "ln2lo")))
+    t["POW_LOG_POLY"] = ("f64", numbers(initializer(powlog, "poly")))
+    rows = [numbers(args) for args in re.findall(r"\bA\(([^)]*)\)", initializer(powlog, "tab"))]
+    for j, name in enumerate(("INVC", "LOGC", "LOGCTAIL")):
+        t["POW_LOG_" + name] = ("f64", [row[j] for row in rows])
+
     usncs = load(read, "usncs")
     consts = dict(re.findall(r"static const double (\w+)\s*=\s*([^;]+);", usncs))
     for name in ("s1", "s2", "s3", "s4", "s5", "big", "hp0", "hp1", "mp1", "mp2",
@@ -159,6 +173,15 @@ def extract(read) -> dict:
         t["BRANRED_" + name.upper()] = ("scalar", [words_to_double(lo, hi)])
     t["BRANRED_TOVERP"] = ("f64", numbers(initializer(branred, "toverp")))
 
+    w = numbers(initializer(load(read, "asincos"), "i"))
+    t["ASNCS"] = ("f64", [words_to_double(w[i], w[i + 1]) for i in range(0, len(w), 2)])
+    uasncs = load(read, "uasncs")
+    for name in ("hp0", "hp1"):
+        t["UASNCS_" + name.upper()] = ("scalar", [words_to_double(*numbers(initializer(uasncs, name)))])
+    for name in ("f1", "f2", "f3", "f4", "f5", "f6", "rt0", "rt1", "rt2", "rt3", "t27"):
+        t["UASNCS_" + name.upper()] = ("scalar", [c_value(initializer(uasncs, name))])
+    t["INROOT"] = ("f64", numbers(initializer(load(read, "root"), "inroot")))
+
     logf = load(read, "logf")
     tab = numbers(initializer(logf, "tab"))
     t["LOGF_INVC"], t["LOGF_LOGC"] = ("f64", tab[0::2]), ("f64", tab[1::2])
@@ -171,6 +194,13 @@ def extract(read) -> dict:
     t["EXP2F_SHIFT"] = ("scalar", numbers(initializer(exp2f, "shift"), n))
     t["EXP2F_INVLN2_SCALED"] = ("scalar", numbers(initializer(exp2f, "invln2_scaled"), n))
     t["EXP2F_POLY_SCALED"] = ("f64", numbers(initializer(exp2f, "poly_scaled"), n))
+    t["EXP2F_SHIFT_SCALED"] = ("scalar", numbers(initializer(exp2f, "shift_scaled"), n))
+    t["EXP2F_POLY"] = ("f64", numbers(initializer(exp2f, "poly"), n))
+
+    powf = load(read, "powf").replace("POWF_SCALE", repr(POWF_SCALE))
+    tab = numbers(initializer(powf, "tab"))
+    t["POWF_LOG2_INVC"], t["POWF_LOG2_LOGC"] = ("f64", tab[0::2]), ("f64", tab[1::2])
+    t["POWF_LOG2_POLY"] = ("f64", numbers(initializer(powf, "poly")))
 
     sincosf = load(read, "sincosf")
     entries = numbers(initializer(sincosf, "__sincosf_table"))
@@ -182,8 +212,10 @@ def extract(read) -> dict:
 FIELD_NOTES = {
     "LOG_INVC": "e_log_data.c .tab[i].invc",
     "LOG_LOGC": "e_log_data.c .tab[i].logc",
+    "POW_LOG_INVC": "e_pow_log_data.c .tab[i].invc (entries written A(invc, logc, logctail))",
     "EXP_TAB": "e_exp_data.c .tab (uint64 entries as [lo, hi] 32-bit word pairs)",
     "SINCOSTAB": "sincostab.c __sincostab.x (little-endian word pairs as doubles)",
+    "ASNCS": "asincos.tbl asncs.x (little-endian word pairs as doubles)",
     "SINCOSF_TABLE": "s_sincosf_data.c __sincosf_table[2], 14 doubles each: sign[4], hpi_inv, "
     "hpi, c0, c1, s1, c2, s2, c3, s3, c4",
     "EXP2F_TAB": "e_exp2f_data.c .tab (uint64 entries as [lo, hi] 32-bit word pairs)",
@@ -202,8 +234,8 @@ def render(tables: dict, ref: str, commit: str) -> str:
     lines += [f"//   {path}" for path in SOURCES.values()]
     lines += [
         "// The glibc sources are licensed under the GNU Lesser General Public License 2.1 or",
-        "// later (the log/exp/logf/exp2f/sincosf data originate in Arm's optimized-routines;",
-        "// sincostab/usncs/branred in the IBM Accurate Mathematical Library).",
+        "// later (the log/exp/pow/logf/exp2f/powf/sincosf data originate in Arm's optimized-routines;",
+        "// sincostab/usncs/branred/asincos/uasncs/root in the IBM Accurate Mathematical Library).",
         "",
     ]
     for name, (kind, vals) in tables.items():
