@@ -315,9 +315,9 @@ def _replay_seedrandom_lib(case, backend):
 def _replay_seedrandom_session(case, backend):
     """Calls of one freshly loaded seedrandom (``Math.random()`` was ``math_random`` at load), in order:
     each step's generator, the shortseed given to ``pass``, and ``state()``."""
-    from .compat.seedrandom import Seedrandom
+    from .compat.seedrandom import load_seedrandom
 
-    seedrandom = Seedrandom(float.fromhex(case["math_random"]))
+    seedrandom = load_seedrandom(float.fromhex(case["math_random"]))
     messages = []
     for index, step in enumerate(case["steps"]):
         options = True if step.get("options") is True else dict(step.get("options", {}))

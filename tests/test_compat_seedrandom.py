@@ -147,7 +147,7 @@ def test_entropy_pool_matches_fresh_copies_of_the_package(tmp_path):
             steps.append(step)
         tasks.append({"session": True, "math_random": chooser.random(), "steps": steps})
     for task, theirs in zip(tasks, run_node(tasks, tmp_path)):
-        loaded = sr.Seedrandom(task["math_random"])
+        loaded = sr.load_seedrandom(task["math_random"])
         for step, their_step in zip(task["steps"], theirs):
             options = True if step.get("options") is True else dict(step.get("options", {}))
             if options is True:

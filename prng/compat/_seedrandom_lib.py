@@ -193,6 +193,8 @@ class Xorwow:
 class Xorshift7:
     """seedrandom's ``lib/xorshift7.js`` (Panneton and L'Ecuyer); state ``{x: [8 words], i}``."""
 
+    STATE_ARRAY = "x"
+
     def __init__(self, seed):
         number = int32_seed(seed)
         if number is not None:
@@ -245,6 +247,8 @@ class Xorshift7:
 
 class Xor4096:
     """seedrandom's ``lib/xor4096.js`` (Brent's xorgens 4096 plus a Weyl sequence); state ``{i, w, X}``."""
+
+    STATE_ARRAY = "X"
 
     def __init__(self, seed):
         number = int32_seed(seed)

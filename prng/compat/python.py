@@ -516,6 +516,8 @@ class Random:
         """``vonmisesvariate``: Best and Fisher's rejection method; uniform on [0, 2pi) for
         ``kappa <= 1e-6``."""
         random = self.random
+        if kappa != kappa:
+            raise ValueError("vonmisesvariate: kappa must not be NaN (CPython loops forever)")
         if kappa <= 1e-6:
             return TWOPI * random()
         s = 0.5 / kappa
@@ -535,7 +537,7 @@ class Random:
     def gammavariate(self, alpha, beta):
         """``gammavariate``: Cheng's method for alpha > 1, the exponential for alpha == 1, and
         algorithm GS (Kennedy and Gentle) for 0 < alpha < 1."""
-        if alpha <= 0.0 or beta <= 0.0:
+        if alpha <= 0.0 or beta <= 0.0 or alpha != alpha:  # a NaN alpha: CPython loops forever
             raise ValueError("gammavariate: alpha and beta must be > 0.0")
         random = self.random
         if alpha > 1.0:

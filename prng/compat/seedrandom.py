@@ -16,9 +16,9 @@ Every generator is a callable giving doubles in [0, 1), with ``double()``, ``int
 saved state object to resume from), as in seedrandom. ``None`` as a seed stands for JavaScript's
 ``undefined``; lists and dicts stand for arrays and objects.
 
-``Seedrandom(math_random=None)`` is one loaded copy of seedrandom.js with its own entropy pool
+``load_seedrandom(math_random=None)`` is one loaded copy of seedrandom.js with its own entropy pool
 (seedrandom mixes one ``Math.random()`` into the pool when it loads); the module's ``seedrandom`` is
-one such copy, seeded from ``os.urandom``.
+one such copy, its pool started from ``os.urandom``.
 """
 
 import os
@@ -51,7 +51,8 @@ class _Generator:
     def __init__(self, core, state, kind):
         self._core = core
         wanted, saved = _prng_state(state, kind)
-        if saved is not None:
+        array = getattr(core, "STATE_ARRAY", None)  # xorshift7, xor4096: loaded only with their array
+        if saved is not None and (array is None or saved.get(array)):
             core.set(saved, "state")
         if wanted:
             self.state = self._state
@@ -138,6 +139,8 @@ tychei = _lib_generator("tychei", lib.Tychei, _XorGenerator)
 class _ARC4Core:
     """seedrandom's ARC4 object as a generator core: ``get``/``set`` are its ``{i, j, S}`` copies."""
 
+    STATE_ARRAY = "S"  # seedrandom loads a state object only if it has S
+
     def __init__(self, arc4):
         self.arc4 = arc4
 
@@ -146,8 +149,7 @@ class _ARC4Core:
         return {"i": inner["i"], "j": inner["j"], "S": inner["S"].tolist()}
 
     def set(self, state, where):
-        if "S" in state:
-            self.arc4.state = {"bit_generator": "ARC4", "state": state}
+        self.arc4.state = {"bit_generator": "ARC4", "state": state}
 
 
 class SeedRandom(_Generator):
@@ -206,8 +208,14 @@ class Seedrandom:
         return SeedRandom(arc4, given["state"])
 
 
-seedrandom = Seedrandom()
+def load_seedrandom(math_random=None):
+    """A freshly loaded seedrandom (its own entropy pool, started with ``math_random``, the
+    ``Math.random()`` value seedrandom mixes in when it loads; an OS-random double when None)."""
+    return Seedrandom(math_random)
+
+
+seedrandom = load_seedrandom()
 seedrandom.alea, seedrandom.xor128, seedrandom.xorwow = alea, xor128, xorwow
 seedrandom.xorshift7, seedrandom.xor4096, seedrandom.tychei = xorshift7, xor4096, tychei
 
-__all__ = ["seedrandom", "Seedrandom", "SeedRandom", "alea", "xor128", "xorwow", "xorshift7", "xor4096", "tychei"]
+__all__ = ["seedrandom", "load_seedrandom", "Seedrandom", "SeedRandom", "alea", "xor128", "xorwow", "xorshift7", "xor4096", "tychei"]
