@@ -12,7 +12,7 @@ import { bigOrList, fromHex, toHex, vectorFiles } from "./helpers.js";
 
 const FAMILIES = [
   "seedsequence", "pcg64", "pcg64dxsm", "mt19937", "philox", "philox4x32",
-  "midsquare", "msws", "arc4", "seedrandom",
+  "midsquare", "msws", "arc4", "seedrandom", "seedrandom_lib",
 ];
 const files = vectorFiles();
 
@@ -115,11 +115,40 @@ function checkSeedrandom(c) {
   const rng = "resume_from" in c
     ? prng.compat.seedrandom("", { state: c.resume_from })
     : prng.compat.seedrandom(c.seed, { state: true });
-  c.calls.forEach(([method, expect], i) => {
-    const want = method === "int32" ? expect : toHex(fromHex(expect));
-    assert.equal(seedrandomCall(rng, method), want, `call ${i} ${method}`);
-  });
+  checkSeedrandomCalls(rng, c.calls);
   if (c.state) assert.deepEqual(rng.state(), c.state, "state()");
+}
+
+/** A seed JSON holds (`seed`), or one it cannot (`seed_js`: undefined, the infinities, NaN). */
+const SEEDRANDOM_JS_SEEDS = { undefined, Infinity, "-Infinity": -Infinity, NaN };
+const seedOf = (spec) => ("seed_js" in spec ? SEEDRANDOM_JS_SEEDS[spec.seed_js] : spec.seed);
+
+function checkSeedrandomCalls(rng, calls, what = "call") {
+  calls.forEach(([method, expect], i) => {
+    const want = method === "int32" ? expect : toHex(fromHex(expect));
+    assert.equal(seedrandomCall(rng, method), want, `${what} ${i} ${method}`);
+  });
+}
+
+/** One of seedrandom's lib/ generators: calls, then `state()`. */
+function checkSeedrandomLib(c) {
+  const rng = prng.compat.seedrandom[c.algorithm](seedOf(c), { state: c.resume_from ?? true });
+  checkSeedrandomCalls(rng, c.calls);
+  assert.deepEqual(rng.state(), c.state, "state()");
+}
+
+/** Steps on one freshly loaded seedrandom (its pool started from `math_random`): generators, shortseeds, states. */
+function checkSeedrandomSession(c) {
+  const seedrandom = prng.compat.loadSeedrandom(fromHex(c.math_random));
+  c.steps.forEach((step, i) => {
+    let shortseed;
+    const options = step.options === true ? true : { ...step.options };
+    if (step.pass) options.pass = (p, seed) => { shortseed = seed; return p; };
+    const rng = seedrandom(seedOf(step), options);
+    if (step.pass) assert.equal(shortseed, step.shortseed, `step ${i} shortseed`);
+    checkSeedrandomCalls(rng, step.calls, `step ${i} call`);
+    if (step.state) assert.deepEqual(rng.state(), step.state, `step ${i} state()`);
+  });
 }
 
 // Case kinds that other test files replay (so that a new kind is never silently ignored).
@@ -141,6 +170,8 @@ for (const [file, doc] of files) {
         test(`${name} (bulk)`, () => checkBitgen(c, true));
       } else if (c.kind === "seedsequence") test(name, () => checkSeedSequence(c));
       else if (c.kind === "seedrandom") test(name, () => checkSeedrandom(c));
+      else if (c.kind === "seedrandom_lib") test(name, () => checkSeedrandomLib(c));
+      else if (c.kind === "seedrandom_session") test(name, () => checkSeedrandomSession(c));
       else if (!(c.kind in REPLAYED_ELSEWHERE)) {
         test(name, () => assert.fail(`unknown case kind ${c.kind}: no JS test replays it`));
       }
