@@ -99,6 +99,21 @@ SEED_MAKERS = {
 }
 
 
+@pytest.mark.parametrize("then", [lambda r: r.getstate(), lambda r: r.getrandbits(32), lambda r: r.randbytes(700),
+                                  lambda r: [r.random() for _ in range(3000)], lambda r: r.setstate(r.getstate())])
+def test_runs_of_doubles_stop_exactly_anywhere(then):
+    """After a whole block of random() alone, doubles come in runs of several blocks: any other call
+    at any point of a run (every block edge, both parities) sees CPython's exact state."""
+    for drawn in [0, 1, 2, 311, 312, 313, 623, 624, 625, 1247, 1248, 2183, 2184, 2185, 2495, 2496, 2497, 5000]:
+        ours, theirs = Random(drawn), random.Random(drawn)
+        for _ in range(313 + drawn):  # one block read by random() alone, then into the run
+            assert ours.random() == theirs.random()
+        assert then(ours) == then(theirs)
+        assert ours.getstate() == theirs.getstate()
+        assert [ours.random(), ours.getrandbits(7), ours.random()] == [theirs.random(), theirs.getrandbits(7),
+                                                                       theirs.random()]
+
+
 @pytest.mark.parametrize("kind", sorted(SEED_MAKERS))
 def test_1e5_random_seeds_match_cpython(kind):
     """The differential test: 10**5 random seeds of one type, the first double of each (and every

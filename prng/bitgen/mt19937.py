@@ -183,11 +183,12 @@ class MT19937(BitGenerator):
         if isinstance(state, tuple):
             state = _from_legacy_tuple(state)
         inner = check_state_dict(state, "MT19937")
-        core = {
-            "key": words_field(inner, "key", "state['state']['key']", N, 32, np.uint32),
-            "pos": int_field(inner, "pos", "state['state']['pos']", 0, N),
-        }
-        return core, (0, 0)
+        key = inner.get("key")
+        if isinstance(key, np.ndarray) and key.dtype == np.uint32 and key.shape == (N,):
+            key = key.copy()  # every uint32 is a valid word: numpy's own state dicts take this path
+        else:
+            key = words_field(inner, "key", "state['state']['key']", N, 32, np.uint32)
+        return {"key": key, "pos": int_field(inner, "pos", "state['state']['pos']", 0, N)}, (0, 0)
 
 
 def _from_legacy_tuple(state):

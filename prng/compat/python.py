@@ -36,6 +36,7 @@ BPF = 53  # bits in a double
 RECIP_BPF = 2**-BPF
 
 _N = 624  # words per MT19937 block
+RUN_BLOCKS = 8  # blocks of doubles one C call fills once random() alone reads a whole block
 _M64 = 0xFFFFFFFFFFFFFFFF
 _EMPTY = iter(())  # an exhausted iterator: the fast paths fall through to the slow ones
 _SEED_TYPES = (type(None), int, float, str, bytes, bytearray)
@@ -98,12 +99,18 @@ class Random:
     # key of the current block. Draws come from that block's tempered words at ``_pos``: through
     # the iterator ``_doubles`` (random(): the doubles starting at an even or odd word) or
     # ``_words`` (single words). At most one iterator is live; ``_park`` reads the position back.
+    #
+    # When random() alone has read a whole block, the next fill takes RUN_BLOCKS blocks of doubles
+    # in one C call (a "run"; ``_mt`` then sits at the end of the run's last block). The raw key
+    # before the run is kept, so that any other draw, getstate() or setstate() can rebuild the exact
+    # state of the block it stops in (``_end_run``) and go on one block at a time.
 
     def _init_buffers(self):
-        """The lock and the reusable array that ``fill_double`` writes a block's doubles into."""
+        """The lock, and the reusable arrays that ``fill_double`` writes a block's or a run's doubles into."""
         self._lock = threading.Lock()
-        self._even_doubles = array.array("d", bytes(8 * (_N // 2)))
-        self._even_view = np.frombuffer(self._even_doubles, dtype=np.float64)
+        self._block_doubles = array.array("d", bytes(8 * (_N // 2)))
+        self._run_doubles = array.array("d", bytes(8 * (_N // 2) * RUN_BLOCKS))
+        self._streak = False  # the current block was read by random() alone, from its start
         self._reset_block(None, _N)
 
     def _reset_block(self, mt, pos):
@@ -114,19 +121,40 @@ class Random:
         self._doubles = self._words = _EMPTY
         self._word_array = self._word_list = None  # the block's 624 tempered words
         self._double_arrays = [None, None]  # doubles from words (2i, 2i+1) and (2i+1, 2i+2)
+        self._run_key = None  # during a run: the raw key of the block before it
 
     def _park(self):
-        """Stop the live iterator and return the position it reached in the block."""
+        """Stop the live iterator and return the position it reached in the (current) block."""
         if self._mode == 1:
             live, self._doubles = self._doubles, _EMPTY
             reduced = live.__reduce__()  # (iter, (array,), index), or (iter, ((),)) once exhausted
             start = self._double_start
             self._pos = start + 2 * (reduced[2] if len(reduced) == 3 else len(self._double_arrays[start]))
+            self._streak = self._streak and len(reduced) == 2
         elif self._mode == 2:
             live, self._words = self._words, _EMPTY
             self._pos = _N - live.__length_hint__()
+            self._streak = False
         self._mode = 0
+        if self._run_key is not None:
+            self._end_run()
         return self._pos
+
+    def _end_run(self):
+        """Back to one block after a run stopped at word ``_pos`` of it: the block holding the last
+        word read, rebuilt from the key before the run unless it is the run's last one."""
+        block = -(-self._pos // _N) - 1  # -1: nothing read yet, the state is the one before the run
+        pos = self._pos - _N * block
+        if block == RUN_BLOCKS - 1:
+            self._reset_block(self._mt, pos)
+            return
+        mt = MT19937.from_array([0])
+        mt.state = {"bit_generator": "MT19937", "state": {"key": self._run_key, "pos": _N}}
+        words = np.empty(_N * (block + 1), dtype=np.uint32)
+        mt.fill_uint32(words)
+        self._reset_block(mt, pos)
+        if block >= 0:
+            self._word_array = words[-_N:]
 
     def _block_words(self):
         """The current block's 624 tempered words (a uint32 array), computed once per block."""
@@ -140,12 +168,16 @@ class Random:
         self._mt.fill_uint32(words)
         self._reset_block(self._mt, 0)
         self._word_array = words
+        self._streak = False
 
     def _next_block_doubles(self):
-        """Twist to the next block, reading its 312 doubles from even words (one C call)."""
-        self._mt.fill_double(self._even_view)
+        """Twist to the next block, reading its 312 doubles from even words (one C call); a run of
+        RUN_BLOCKS blocks when random() alone read the last block."""
+        run_key = self._mt.state["state"]["key"] if self._streak else None
+        doubles = self._run_doubles if self._streak else self._block_doubles
+        self._mt.fill_double(np.frombuffer(doubles, dtype=np.float64))
         self._reset_block(self._mt, 0)
-        self._double_arrays[0] = self._even_doubles
+        self._double_arrays[0], self._run_key, self._streak = doubles, run_key, True
 
     def _start_doubles(self, pos):
         """Make ``_doubles`` hand out the doubles from word ``pos`` (<= 622) on; returns the first."""
@@ -171,6 +203,7 @@ class Random:
             if pos == _N:
                 self._next_block_doubles()
                 return self._start_doubles(0)
+            self._streak = False
             if pos == _N - 1:  # the double straddles two blocks
                 first = int(self._block_words()[pos])
                 self._next_block_words()
@@ -252,7 +285,7 @@ class Random:
             raise TypeError("state vector must be a tuple")
         if len(internal) != _N + 1:
             raise ValueError("state vector is the wrong size")
-        key = [_state_index(x) & 0xFFFFFFFF for x in internal[:_N]]
+        key = np.array([_state_index(x) & 0xFFFFFFFF for x in internal[:_N]], dtype=np.uint32)
         if not isinstance(internal[_N], int):
             raise TypeError(f"state index must be an integer, not {type(internal[_N]).__name__}")
         if not 0 <= internal[_N] <= _N:
