@@ -7,10 +7,10 @@ mt19937ar's ``init_by_array`` (``prng.MT19937.from_array``). The methods follow 
 (``_randbelow_with_getrandbits``), the real-valued distributions through ``random()`` and ``math``,
 which is the platform libm (glibc on Linux) in both CPython and here, so every value is bitwise equal.
 
-Speed: ``random()`` hands out doubles from a list that one C call fills with the rest of the current
-block of 624 MT19937 words (numpy's ``fill_double``, the same ``(a >> 5, b >> 6)`` doubles as
-CPython's). The generator itself stays at the block's end and the position inside the block is kept
-here, so ``getrandbits``, ``getstate`` and ``setstate`` see exactly CPython's state at every draw.
+Speed: ``random()`` hands out doubles from an array that one C call fills for a whole block of 624
+MT19937 words, or a run of several blocks (numpy's ``fill_double``: the same ``(a >> 5, b >> 6)``
+doubles as CPython's). The generator itself stays at the end of what was filled and the position is
+kept here, so ``getrandbits``, ``getstate`` and ``setstate`` see exactly CPython's state at every draw.
 """
 
 import array
