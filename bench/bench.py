@@ -10,12 +10,16 @@ run, and writes a Markdown table. Philox4x32 and Threefry2x32 are compared per 6
 their 32-bit words against one numpy Philox value); Threefry (randomgen's, not in numpy) with numpy's
 Philox, the counter-based generator numpy has.
 The pure-Python backend is timed at n = 10**3 only.
+It also times single calls of ``prng.compat.python.Random`` against CPython's ``random.Random`` (same
+seed, same statement, same run): ns per call and the ratio.
 """
 
 import argparse
 import platform
+import random
 import statistics
 import time
+import timeit
 from pathlib import Path
 
 import numpy as np
@@ -99,6 +103,35 @@ def bench(runs):
     return rows
 
 
+# compat.python.Random against CPython's random.Random: (statement, calls per timing)
+PYTHON_RANDOM_CALLS = [("random()", 10**6), ("getrandbits(32)", 10**6), ("randrange(1000)", 2 * 10**5),
+                       ("gauss()", 2 * 10**5), ("shuffle(x)", 200)]
+
+
+def bench_python_random(runs):
+    """Rows of (call, prng ns per call, CPython ns per call, ratio), timed alternately in one run."""
+    from prng.compat.python import Random
+
+    rows = []
+    for call, number in PYTHON_RANDOM_CALLS:
+        times = {}
+        for name, cls in (("prng", Random), ("cpython", random.Random)):
+            namespace = {"r": cls(12345), "x": list(range(1000))}
+            times[name] = statistics.median(timeit.repeat(f"r.{call}", globals=namespace, number=number,
+                                                          repeat=runs)) / number * 1e9
+        rows.append((call, times["prng"], times["cpython"], times["prng"] / times["cpython"]))
+    return rows
+
+
+def python_random_markdown(rows):
+    """The compat.python.Random timings as a Markdown table."""
+    lines = ["", "`prng.compat.python.Random` against CPython's `random.Random` (same seed, same statement "
+             "`r.<call>`, median of the runs; shuffle of 1000 items per call):", "",
+             "| call | prng ns/call | CPython ns/call | × CPython |", "|---|---:|---:|---:|"]
+    lines += [f"| `{call}` | {ours:.1f} | {theirs:.1f} | {ratio:.2f} |" for call, ours, theirs, ratio in rows]
+    return "\n".join(lines) + "\n"
+
+
 def machine():
     """A one-line description of this machine and the library versions."""
     model = platform.processor() or platform.machine()
@@ -130,7 +163,7 @@ def main():
     parser.add_argument("--runs", type=int, default=5, help="timed runs per case (median reported)")
     parser.add_argument("--out", default=str(Path(__file__).with_name("RESULTS.md")), help="Markdown output")
     args = parser.parse_args()
-    table = markdown(bench(args.runs), args.runs)
+    table = markdown(bench(args.runs), args.runs) + python_random_markdown(bench_python_random(args.runs))
     Path(args.out).write_text(table)
     print(table)
 

@@ -14,6 +14,7 @@ show ``n/a``). Case kinds without a replayer here are shown as "not checked", no
 import hashlib
 import importlib.util
 import json
+import math
 import os
 import platform
 import re
@@ -32,7 +33,8 @@ DEFAULT_VECTOR_DIRS = (PACKAGE_DIR / "vectors", PACKAGE_DIR.parent / "vectors")
 JS_DIR = PACKAGE_DIR.parent / "js"
 JS_TEST = Path("test") / "vectors.test.js"
 JS_TIMEOUT = 300
-BACKENDLESS_KINDS = ("seedsequence", "seedrandom", "randomstate", "python_random", "torch_cpu", "torch_cuda", "jax")
+BACKENDLESS_KINDS = ("seedsequence", "seedrandom", "seedrandom_lib", "seedrandom_session", "randomstate",
+                     "python_random", "torch_cpu", "torch_cuda", "jax")
 
 
 # --- loading -----------------------------------------------------------------------------------
@@ -280,32 +282,79 @@ def _check_spawn(seq, expect, what):
     return messages
 
 
+def _seedrandom_calls(rng, calls, what="calls"):
+    """seedrandom-style calls (``()``, ``int32``, ``quick``, ``double``; doubles compared as float.hex)."""
+    got = []
+    for method, _ in calls:
+        value = rng() if method == "()" else getattr(rng, method)()
+        got.append([method, value if method == "int32" else _hex(value)])
+    return _first_difference(what, got, calls)
+
+
+def _seedrandom_state(rng, expect, what="state()"):
+    return [] if rng.state() == expect else [f"{what} differs after the calls"]
+
+
 def _replay_seedrandom(case, backend):
-    """seedrandom calls (doubles compared as float.hex) and the final ``state()``."""
+    """seedrandom calls and the final ``state()``."""
     from .compat.seedrandom import seedrandom
 
     rng = seedrandom("", state=case["resume_from"]) if "resume_from" in case else seedrandom(case["seed"], state=True)
-    got = []
-    for method, _ in case["calls"]:
-        value = rng() if method == "()" else getattr(rng, method)()
-        got.append([method, value if method == "int32" else _hex(value)])
-    messages = _first_difference("calls", got, case["calls"])
-    state = rng.state()
-    state = {"i": int(state["i"]), "j": int(state["j"]), "S": [int(v) for v in state["S"]]}
-    return messages + ([] if state == case["state"] else ["state() differs after the calls"])
+    return _seedrandom_calls(rng, case["calls"]) + _seedrandom_state(rng, case["state"])
+
+
+SEEDRANDOM_JS_SEEDS = {"undefined": None, "Infinity": math.inf, "-Infinity": -math.inf, "NaN": math.nan}
+
+
+def _seedrandom_seed(spec):
+    """A seed JSON holds (``seed``), or one it cannot (``seed_js``: undefined, the infinities, NaN)."""
+    return SEEDRANDOM_JS_SEEDS[spec["seed_js"]] if "seed_js" in spec else spec["seed"]
+
+
+def _replay_seedrandom_lib(case, backend):
+    """One of seedrandom's lib/ generators (``algorithm``): calls, then ``state()``."""
+    from .compat import seedrandom
+
+    rng = getattr(seedrandom, case["algorithm"])(_seedrandom_seed(case), state=case.get("resume_from", True))
+    return _seedrandom_calls(rng, case["calls"]) + _seedrandom_state(rng, case["state"])
+
+
+def _replay_seedrandom_session(case, backend):
+    """Calls of one freshly loaded seedrandom (``Math.random()`` was ``math_random`` at load), in order:
+    each step's generator, the shortseed given to ``pass``, and ``state()``."""
+    from .compat.seedrandom import load_seedrandom
+
+    seedrandom = load_seedrandom(float.fromhex(case["math_random"]))
+    messages = []
+    for index, step in enumerate(case["steps"]):
+        options = True if step.get("options") is True else dict(step.get("options", {}))
+        if step.get("pass"):
+            options["pass"] = lambda prng, shortseed, *rest: (prng, shortseed)
+        rng = seedrandom(_seedrandom_seed(step), options)
+        if step.get("pass"):
+            rng, shortseed = rng
+            if shortseed != step["shortseed"]:
+                messages.append(f"step {index}: the shortseed given to pass differs")
+        messages += _seedrandom_calls(rng, step["calls"], f"step {index} calls")
+        if "state" in step:
+            messages += _seedrandom_state(rng, step["state"], f"step {index} state()")
+    return messages
 
 
 # --- method-call cases: generator, randomstate, python_random ----------------------------------
 
 def _decode_argument(value):
     """A call argument: float.hex strings are floats, other strings decimal ints, ``{"range": [a, b]}``
-    is ``range(a, b)``, lists element by element."""
+    is ``range(a, b)``, ``{"str": s}``, ``{"bytes": hex}`` and ``{"float": "inf"}`` those values,
+    lists element by element."""
     if isinstance(value, str):
         return float.fromhex(value) if "p" in value else int(value)
     if isinstance(value, list):
         return [_decode_argument(v) for v in value]
     if isinstance(value, dict):
-        return range(*_decode_argument(value["range"]))
+        (kind, inner), = value.items()
+        decode = {"range": lambda v: range(*_decode_argument(v)), "str": str, "bytes": bytes.fromhex, "float": float}
+        return decode[kind](inner)
     return value
 
 
@@ -375,31 +424,68 @@ def _replay_randomstate(case, backend):
 
 
 def _python_seed(spec):
-    """The seed of a python_random case: ``{"int": "..."}``, ``{"str": "..."}`` or ``{"bytes": "<hex>"}``."""
+    """The seed of a python_random case: ``{"int": "-5"}``, ``{"str": ...}``, ``{"bytes": "<hex>"}``,
+    ``{"float": "<float.hex>"}`` or ``{"bool": true}``."""
     (kind, value), = spec.items()
-    return {"int": int, "str": str, "bytes": bytes.fromhex}[kind](value)
+    return {"int": int, "str": str, "bytes": bytes.fromhex, "float": float.fromhex, "bool": bool}[kind](value)
+
+
+def _python_state(state):
+    """getstate() in the vectors' form ``{"version", "key", "pos", "gauss_next"}`` (and back: ``_python_tuple``)."""
+    version, internal, gauss_next = state
+    return {"version": version, "key": list(internal[:-1]), "pos": internal[-1],
+            "gauss_next": None if gauss_next is None else gauss_next.hex()}
+
+
+def _python_tuple(state):
+    gauss_next = state["gauss_next"]
+    return (state["version"], tuple(state["key"]) + (state["pos"],),
+            None if gauss_next is None else float.fromhex(gauss_next))
+
+
+def _python_result(value):
+    """A random.Random result in the vectors' encoding (str, bytes and non-finite floats as objects)."""
+    if isinstance(value, list):
+        return [_python_result(v) for v in value]
+    if isinstance(value, str):
+        return {"str": value}
+    if isinstance(value, bytes):
+        return {"bytes": value.hex()}
+    if isinstance(value, float) and not math.isfinite(value):
+        return {"float": repr(value)}
+    return _encode_value(value)
+
+
+def _python_random(make):
+    """The prng.compat.python.Random of a case's ``make``: seeded (``version`` 2 unless given) or setstate()."""
+    from .compat.python import Random
+
+    if "state" in make:
+        rng = Random(0)
+        rng.setstate(_python_tuple(make["state"]))
+        return rng
+    rng = Random()
+    rng.seed(_python_seed(make["seed"]), version=make.get("version", 2))
+    return rng
 
 
 def _replay_python_random(case, backend):
     """random.Random calls (each repeated once per expected value) on prng.compat.python.Random."""
-    from .compat.python import Random
-
-    rng = Random(_python_seed(case["make"]["seed"]))
+    rng = _python_random(case["make"])
     for index, call in enumerate(case["calls"]):
         args, kwargs = _decode_argument(call["args"]), {k: _decode_argument(v) for k, v in call["kwargs"].items()}
         if call["method"] == "shuffle":
             shuffled = list(args[0])
             rng.shuffle(shuffled)
-            got = [shuffled]
+            got = [_python_result(shuffled)]
+        elif call["method"] == "getstate":
+            got = [_python_state(rng.getstate())]
         else:
-            got = [getattr(rng, call["method"])(*args, **kwargs) for _ in call["expect"]]
-        messages = _first_difference(f"call {index} {call['method']}", _encode_value(got), call["expect"])
+            got = [_python_result(getattr(rng, call["method"])(*args, **kwargs)) for _ in call["expect"]]
+        messages = _first_difference(f"call {index} {call['method']}", got, call["expect"])
         if messages:
             return messages
-    version, internal, gauss_next = rng.getstate()
-    state = {"version": version, "key": list(internal[:-1]), "pos": internal[-1],
-             "gauss_next": None if gauss_next is None else gauss_next.hex()}
-    return _state_difference("state", state, case["state"])
+    return _state_difference("state", _python_state(rng.getstate()), case["state"])
 
 
 # --- torch CPU cases ---------------------------------------------------------------------------
@@ -704,6 +790,7 @@ CHECKED_ELSEWHERE = {
 
 # case kind -> replay(case, backend) -> messages
 REPLAYERS = {"bitgen": _replay_bitgen, "seedsequence": _replay_seedsequence, "seedrandom": _replay_seedrandom,
+             "seedrandom_lib": _replay_seedrandom_lib, "seedrandom_session": _replay_seedrandom_session,
              "generator": _replay_generator, "randomstate": _replay_randomstate,
              "python_random": _replay_python_random, "torch_cpu": _replay_torch_cpu,
              "torch_cuda": _replay_torch_cuda, "jax": _replay_jax}

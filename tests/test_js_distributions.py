@@ -71,6 +71,17 @@ BULK_CASES = [
      lambda: py_many("getrandbits", N // 10, 64, dtype=np.uint64)),
 ]
 
+# CPython's real-valued variates through acos/pow/exp/log (js/src/libm) and sqrt: 2 * 10**5 each
+N_VARIATES = N // 5
+CPYTHON_VARIATE_CASES = [
+    (f"random.{method}{args}", f"many(n / 5, new Random(seed), (r) => r.{method}({', '.join(map(repr, args))}))",
+     lambda method=method, args=args: py_many(method, N_VARIATES, *args))
+    for method, args in [("vonmisesvariate", (1.0, 4.0)), ("gammavariate", (0.3, 1.0)),
+                         ("gammavariate", (2.5, 1.0)), ("betavariate", (0.7, 2.0)), ("expovariate", (1.5,)),
+                         ("paretovariate", (2.5,)), ("weibullvariate", (1.0, 0.7)), ("lognormvariate", (0.0, 1.0)),
+                         ("triangular", (0.0, 1.0, 0.3))]
+]
+
 NODE_SCRIPT = """
 import { writeFileSync } from "node:fs";
 import { defaultRng } from %(generator)r;
@@ -110,3 +121,7 @@ def test_libm_derived_outputs_are_bitwise_equal(tmp_path):
 
 def test_integer_and_uniform_outputs_are_bitwise_equal(tmp_path):
     assert bit_mismatches(tmp_path, BULK_CASES) == {name: 0 for name, _, _ in BULK_CASES}
+
+
+def test_cpython_variates_are_bitwise_equal(tmp_path):
+    assert bit_mismatches(tmp_path, CPYTHON_VARIATE_CASES) == {name: 0 for name, _, _ in CPYTHON_VARIATE_CASES}

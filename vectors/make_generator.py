@@ -1,15 +1,12 @@
-"""Write generator.json, randomstate.json and python_random.json from numpy and CPython.
+"""Write generator.json and randomstate.json from numpy (python_random.json: make_python_random.py).
 
 Every expected value is what the real library returns (versions recorded in each file):
 - generator.json: numpy.random.Generator over numpy's PCG64, PCG64DXSM, MT19937 and Philox;
-- randomstate.json: numpy.random.RandomState with int and array (legacy) seeds;
-- python_random.json: CPython's random.Random with int, negative, huge, str and bytes seeds.
+- randomstate.json: numpy.random.RandomState with int and array (legacy) seeds.
 No prng code is imported. Run with the project's venv: `python vectors/make_generator.py`.
 The case schema is described in vectors/README.md ("Distribution cases").
 """
 
-import random
-import sys
 
 import numpy as np
 
@@ -205,56 +202,6 @@ def randomstate_cases():
     return cases
 
 
-# ---- CPython random ----------------------------------------------------------------------------
-
-PY_SEEDS = [
-    ("int", 0), ("int", 42), ("int", -5), ("int", 2**32), ("int", -(2**70) - 3), ("int", 2**200 + 12345),
-    ("str", "hello"), ("str", ""), ("str", "héllo wörld ✓ 日本"),
-    ("bytes", b"bytes\x00\xff"), ("bytes", b""),
-]
-
-PY_CALLS = [
-    ("random", [], {}, 5), ("getrandbits", [1], {}, 3), ("getrandbits", [31], {}, 3),
-    ("getrandbits", [32], {}, 3),
-    ("getrandbits", [33], {}, 3), ("getrandbits", [64], {}, 3), ("getrandbits", [200], {}, 3),
-    ("randrange", [10], {}, 5), ("randrange", [2**70], {}, 3), ("randrange", [-5, 17], {}, 3),
-    ("randrange", [100, -20, -7], {}, 3), ("randrange", [3, 1000, 9], {}, 3), ("randint", [1, 6], {}, 5),
-    ("randint", [-(2**40), 2**40], {}, 3), ("choice", [list(range(1000))], {}, 5),
-    ("sample", [range(0, 10), 5], {}, 1), ("sample", [range(0, 100000), 30], {}, 1),
-    ("sample", [list(range(26)), 26], {}, 1), ("choices", [list(range(50))], {"k": 7}, 1),
-    ("choices", [[10, 20, 30], [1, 2, 3]], {"k": 5}, 1), ("gauss", [], {}, 3), ("gauss", [1.0, 2.0], {}, 2),
-    ("normalvariate", [], {}, 3), ("normalvariate", [3.0, 0.5], {}, 2), ("random", [], {}, 2),
-]
-
-
-def py_seed_json(kind, seed):
-    if kind == "int":
-        return {"int": str(seed)}
-    if kind == "str":
-        return {"str": seed}
-    return {"bytes": seed.hex()}
-
-
-def python_cases():
-    cases = []
-    for kind, seed in PY_SEEDS:
-        rng = random.Random(seed)
-        calls = []
-        for method, args, kwargs, repeat in PY_CALLS:
-            results = [getattr(rng, method)(*args, **kwargs) for _ in range(repeat)]
-            calls.append({"method": method, "args": enc(args), "kwargs": enc_kwargs(kwargs),
-                          "expect": [enc(r) for r in results]})
-        shuffled = list(range(30))
-        rng.shuffle(shuffled)
-        calls.append({"method": "shuffle", "args": [list(range(30))], "kwargs": {}, "expect": [shuffled]})
-        version, internal, gauss_next = rng.getstate()
-        state = {"version": version, "key": list(internal[:-1]), "pos": internal[-1],
-                 "gauss_next": None if gauss_next is None else fhex(gauss_next)}
-        cases.append({"kind": "python_random", "name": f"random.Random({seed!r})",
-                      "make": {"seed": py_seed_json(kind, seed)}, "calls": calls, "state": state})
-    return cases
-
-
 def main():
     gen = generator_cases()
     assert sum(c["normal_tail_values"] for c in gen) > 0, "no ziggurat tail value in the normals"
@@ -265,9 +212,6 @@ def main():
           versions=versions(numpy=np.__version__),
           source="numpy.random.RandomState(seed) methods (legacy int / array seeding)",
           cases=randomstate_cases())
-    write("python_random.json", family="python_random", generated_by="vectors/make_generator.py",
-          versions=versions(), source=f"CPython {sys.version.split()[0]} random.Random(seed) methods",
-          cases=python_cases())
 
 
 if __name__ == "__main__":

@@ -104,6 +104,120 @@ function seedrandomCases() {
   return cases;
 }
 
+// ---- seedrandom's lib/ generators (seedrandom_lib cases) ----------------------------------------
+const LIB = ["alea", "xor128", "xorwow", "xorshift7", "xor4096", "tychei"];
+// seeds that JSON cannot write go in "seed_js" (undefined: the argument left out)
+const SPECIAL = { undefined, Infinity, "-Infinity": -Infinity, NaN };
+const LIB_SEEDS = [
+  1, 0, -1, 2 ** 31 - 1, -(2 ** 31), 2 ** 31, 2 ** 32 + 5, 3 * 2 ** 32 + 5, -(2 ** 40) - 3, 2 ** 53, 1.5, -0.25,
+  1e21, 1e-7, "hello.", "", "1", "a", "ab", "abcdefgh", "abcdefghi", LONG, "ünïcödé😀", "a\ud800b", true, false,
+  [1, "a"], { b: 2, 1: "x" }, [[[[1, 2]]]], [], {}, "undefined", "Infinity", "NaN",
+];
+const LIB_PATTERN = ["()", "int32", "quick", "double", "int32", "()", "double"];
+// xor128 seeded 0 (or a seed whose string is empty) is all zeros: its double() never returns
+// (seedrandom loops while the result is 0), so those cases call quick() instead
+const stuck = (rng) => Object.values(rng.state()).every((v) => v === 0);
+
+function libCalls(rng, n, offset) {
+  const out = [];
+  const zero = stuck(rng);
+  for (let k = 0; k < n; k++) {
+    let m = LIB_PATTERN[(offset + k) % LIB_PATTERN.length];
+    if (m === "double" && zero) m = "quick";
+    out.push([m, call(rng, m)]);
+  }
+  return out;
+}
+
+function libLabel(seed) {
+  return seed === undefined || (typeof seed === "number" && !Number.isFinite(seed)) ? String(seed) : label(seed);
+}
+
+function libSeedFields(seed) {
+  const special = Object.entries(SPECIAL).find(([, v]) => Object.is(v, seed));
+  return special ? { seed_js: special[0] } : { seed };
+}
+
+function libCases() {
+  const cases = [];
+  for (const name of LIB) {
+    const seeds = [...LIB_SEEDS, ...Object.values(SPECIAL)];
+    for (const seed of seeds) {
+      if (seed === undefined && (name === "xorshift7" || name === "xor4096")) continue; // seeded from the clock
+      const rng = seedrandom[name](seed, { state: true });
+      const c = libCalls(rng, 60, 0);
+      cases.push({ kind: "seedrandom_lib", name: `${name}(${libLabel(seed)})`, algorithm: name, ...libSeedFields(seed), calls: c, state: rng.state() });
+    }
+    for (const seed of ["hello.", 7]) {
+      for (const k of [0, 1, 33]) {
+        const rng = seedrandom[name](seed, { state: true });
+        libCalls(rng, k, 0);
+        const saved = rng.state();
+        const resumed = seedrandom[name](0, { state: saved });
+        const c = libCalls(resumed, 40, k);
+        if (JSON.stringify(c) !== JSON.stringify(libCalls(rng, 40, k))) throw new Error("resume differs");
+        cases.push({ kind: "seedrandom_lib", name: `${name}(${libLabel(seed)}) resumed after ${k} calls`, algorithm: name,
+          seed: 0, resume_from: saved, calls: c, state: resumed.state() });
+      }
+    }
+  }
+  // the values in seedrandom's README and test/altprng.html
+  const x = seedrandom.xor4096("hello.");
+  if (x() !== 0.9798525865189731 || x.double() !== 0.03583478477375346 || x.int32() !== 1341429986) {
+    throw new Error("xor4096 README values");
+  }
+  return cases;
+}
+
+// ---- the entropy pool (seedrandom_session cases) ------------------------------------------------
+// seedrandom mixes one Math.random() into its pool when it loads, and every generator's RC4 state
+// into the pool when it is made; {entropy: true} seeds from [seed, pool]. A fresh copy of the module,
+// loaded while Math.random returns a chosen value, makes that reproducible.
+function freshSeedrandom(mathRandom) {
+  const path = require.resolve("seedrandom/seedrandom.js");
+  delete require.cache[path];
+  const saved = Math.random;
+  Math.random = () => mathRandom;
+  try {
+    return require(path);
+  } finally {
+    Math.random = saved;
+  }
+}
+
+const SESSION_STEPS = [
+  { seed: "hello." },
+  { seed: "added entropy.", options: { entropy: true } },
+  { seed: "added entropy.", options: true },
+  { seed: [1, "a", { b: 2 }], options: { entropy: true, state: true } },
+  { seed: "hello.", pass: true },
+  { seed: "again", options: { entropy: true }, pass: true },
+  { seed: undefined, options: { entropy: true } },
+  { seed: "", options: { state: true } },
+  { seed: "last", options: { entropy: true } },
+];
+
+function sessionCases() {
+  const cases = [];
+  for (const mathRandom of [0.5, 0.9282578795792454, 1e-300]) {
+    const sr = freshSeedrandom(mathRandom);
+    const steps = SESSION_STEPS.map((step) => {
+      let shortseed;
+      const options = step.options === true ? true : { ...step.options };
+      if (step.pass) options.pass = (prng, seed) => { shortseed = seed; return prng; };
+      const rng = sr(step.seed, options);
+      const out = { ...libSeedFields(step.seed), ...step, calls: calls(rng, 12) };
+      if (step.seed === undefined) delete out.seed;
+      if (step.pass) out.shortseed = shortseed;
+      if (rng.state) out.state = rng.state();
+      return out;
+    });
+    cases.push({ kind: "seedrandom_session", name: `entropy pool after Math.random() = ${mathRandom}`,
+      math_random: pyhex(mathRandom), steps });
+  }
+  return cases;
+}
+
 // ---- arc4.json -------------------------------------------------------------------------------
 const arc4State = (st) => ({ bit_generator: "ARC4", state: st });
 
@@ -168,6 +282,10 @@ function write(name, family, source, cases) {
 write("seedrandom.json", "seedrandom",
   `seedrandom ${SEEDRANDOM_VERSION} default (ARC4) generator under node: (), int32(), quick(), double(), state()`,
   seedrandomCases());
+write("seedrandom_lib.json", "seedrandom_lib",
+  `seedrandom ${SEEDRANDOM_VERSION} lib/ generators (alea, xor128, xorwow, xorshift7, xor4096, tychei) under node, ` +
+  "and the default generator's entropy pool in fresh copies of the module",
+  [...libCases(), ...sessionCases()]);
 write("arc4.json", "arc4",
   `seedrandom ${SEEDRANDOM_VERSION} (node): next_uint32 = int32() >>> 0, random_raw the same, next_double = ()` +
   ", state = state(); string seeds only",

@@ -29,10 +29,12 @@ export function flatten(obj, depth = 3) {
   return typeof obj === "string" ? obj : obj + "\0";
 }
 
-/** seedrandom's `mixkey(seed, [])`: the RC4 key for a flattened seed (its UTF-16 code units, smeared). */
-export function mixkey(seed) {
+/**
+ * seedrandom's `mixkey(seed, key)`: mixes a flattened seed (its UTF-16 code units, smeared) into `key`
+ * (a new array by default: the RC4 key; seedrandom's entropy pool otherwise) and returns it.
+ */
+export function mixkey(seed, key = []) {
   const text = String(seed);
-  const key = [];
   let smear = 0;
   for (let j = 0; j < text.length; j++) {
     smear ^= (key[j & MASK] ?? 0) * 19;

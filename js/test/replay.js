@@ -9,7 +9,7 @@ import { bigOrList, fromHex, toHex } from "./hex.js";
 
 export const FAMILIES = [
   "seedsequence", "pcg64", "pcg64dxsm", "mt19937", "philox", "philox4x32", "threefry", "threefry2x32",
-  "sfc64", "midsquare", "msws", "arc4", "seedrandom", "jax",
+  "sfc64", "midsquare", "msws", "arc4", "seedrandom", "seedrandom_lib", "jax",
 ];
 
 // Case kinds that other test files replay (so that a new kind is never silently ignored).
@@ -137,11 +137,40 @@ function checkSeedrandom(c) {
   const rng = "resume_from" in c
     ? prng.compat.seedrandom("", { state: c.resume_from })
     : prng.compat.seedrandom(c.seed, { state: true });
-  c.calls.forEach(([method, expect], i) => {
-    const want = method === "int32" ? expect : toHex(fromHex(expect));
-    same(seedrandomCall(rng, method), want, `call ${i} ${method}`);
-  });
+  checkSeedrandomCalls(rng, c.calls);
   if (c.state) same(rng.state(), c.state, "state()");
+}
+
+/** A seed JSON holds (`seed`), or one it cannot (`seed_js`: undefined, the infinities, NaN). */
+const SEEDRANDOM_JS_SEEDS = { undefined, Infinity, "-Infinity": -Infinity, NaN };
+const seedOf = (spec) => ("seed_js" in spec ? SEEDRANDOM_JS_SEEDS[spec.seed_js] : spec.seed);
+
+function checkSeedrandomCalls(rng, calls, what = "call") {
+  calls.forEach(([method, expect], i) => {
+    const want = method === "int32" ? expect : toHex(fromHex(expect));
+    same(seedrandomCall(rng, method), want, `${what} ${i} ${method}`);
+  });
+}
+
+/** One of seedrandom's lib/ generators: calls, then `state()`. */
+function checkSeedrandomLib(c) {
+  const rng = prng.compat.seedrandom[c.algorithm](seedOf(c), { state: c.resume_from ?? true });
+  checkSeedrandomCalls(rng, c.calls);
+  same(rng.state(), c.state, "state()");
+}
+
+/** Steps on one freshly loaded seedrandom (its pool started from `math_random`): generators, shortseeds, states. */
+function checkSeedrandomSession(c) {
+  const seedrandom = prng.compat.loadSeedrandom(fromHex(c.math_random));
+  c.steps.forEach((step, i) => {
+    let shortseed;
+    const options = step.options === true ? true : { ...step.options };
+    if (step.pass) options.pass = (p, seed) => { shortseed = seed; return p; };
+    const rng = seedrandom(seedOf(step), options);
+    if (step.pass) same(shortseed, step.shortseed, `step ${i} shortseed`);
+    checkSeedrandomCalls(rng, step.calls, `step ${i} call`);
+    if (step.state) same(rng.state(), step.state, `step ${i} state()`);
+  });
 }
 
 // ---- jax cases (vectors/jax.json, made by vectors/make_jax.py from jax.random) -----------------
@@ -242,6 +271,8 @@ export function vectorTests(doc) {
       tests.push([`${name} (scalar)`, () => checkBitgen(c, false)], [`${name} (bulk)`, () => checkBitgen(c, true)]);
     } else if (c.kind === "seedsequence") tests.push([name, () => checkSeedSequence(c)]);
     else if (c.kind === "seedrandom") tests.push([name, () => checkSeedrandom(c)]);
+    else if (c.kind === "seedrandom_lib") tests.push([name, () => checkSeedrandomLib(c)]);
+    else if (c.kind === "seedrandom_session") tests.push([name, () => checkSeedrandomSession(c)]);
     else if (c.kind === "jax") tests.push([name, () => checkJax(c), jaxSkip(c)]);
     else if (!(c.kind in REPLAYED_ELSEWHERE)) {
       tests.push([name, () => check(false, `unknown case kind ${c.kind}: no JS test replays it`)]);

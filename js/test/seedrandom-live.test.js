@@ -49,7 +49,7 @@ test("compat.seedrandom equals seedrandom 3.0.5 on 200 random seeds (500 mixed c
   const pick = chooser(1);
   for (let s = 0; s < 200; s++) {
     const seed = randomSeed(pick);
-    const ours = compat.seedrandom(seed);
+    const ours = compat.seedrandom(seed, { state: true });
     const theirs = seedrandom(seed, { state: true });
     for (let k = 0; k < 500; k++) {
       const kind = CALLS[pick(CALLS.length)];
@@ -102,4 +102,122 @@ test("prng(seed, {algorithm: 'arc4'}) is seedrandom's () and int32()", () => {
   }
   const resumed = prng(undefined, { algorithm: "arc4", state: ours.state() });
   assert.equal(resumed(), ours());
+});
+
+// ---- every generator and option, against the package ----
+
+const LIB = ["alea", "xor128", "xorwow", "xorshift7", "xor4096", "tychei"];
+
+/** A random seed of one kind (the differential tests run 10^5 of each kind through every generator). */
+const SEED_KINDS = {
+  int32: (pick) => pick(2 ** 32) - 2 ** 31,
+  integer: (pick) => (pick(2 ** 26) * 2 ** 27 + pick(2 ** 27)) * (pick(2) ? 1 : -1),
+  float: (pick) => (pick(2 ** 30) / 2 ** pick(60)) * (pick(2) ? 1 : -1),
+  string: (pick) => randomString(pick, pick(12)),
+  other: (pick) => [true, false, undefined, Infinity, -Infinity, NaN, [pick(9), "a"], { k: pick(9) }, -0][pick(9)],
+};
+
+for (const name of ["seedrandom", ...LIB]) {
+  test(`compat.seedrandom${name === "seedrandom" ? "" : "." + name} equals the package on 10^5 seeds of each kind`, () => {
+    const ours = name === "seedrandom" ? compat.seedrandom : compat.seedrandom[name];
+    const theirs = name === "seedrandom" ? seedrandom : seedrandom[name];
+    for (const [kind, make] of Object.entries(SEED_KINDS)) {
+      const pick = chooser(`${name} ${kind}`);
+      const count = name === "xor4096" || name === "xorshift7" || name === "seedrandom" ? 2 * 10 ** 4 : 10 ** 5;
+      for (let s = 0; s < count; s++) {
+        let seed = make(pick);
+        if (seed === undefined) seed = "autoseed"; // undefined seeds from the clock or crypto
+        const a = ours(seed, { state: true });
+        const b = theirs(seed, { state: true });
+        const kindOfCall = s % 3 === 0 ? "int32" : s % 3 === 1 ? "quick" : "()";
+        assert.ok(Object.is(call(a, kindOfCall), call(b, kindOfCall)), `${kind} seed ${String(seed)} ${kindOfCall}`);
+        if (s % 100 === 0) assert.deepEqual(a.state(), b.state(), `${kind} seed ${String(seed)} state`);
+      }
+    }
+  });
+}
+
+test("the lib generators' double() and resumed states equal the package's", () => {
+  const pick = chooser("lib doubles");
+  for (const name of LIB) {
+    for (let s = 0; s < 300; s++) {
+      const seed = randomSeed(pick);
+      const a = compat.seedrandom[name](seed, { state: true });
+      const b = seedrandom[name](seed, { state: true });
+      if (name === "xor128" && Object.values(b.state()).every((v) => v === 0)) continue; // double() never returns
+      for (let k = pick(50); k > 0; k--) assert.ok(Object.is(a.double(), b.double()));
+      const resumed = compat.seedrandom[name](0, { state: b.state() });
+      for (let k = 0; k < 20; k++) assert.ok(Object.is(resumed.double(), b.double()), `${name} resumed`);
+      assert.equal("state" in compat.seedrandom[name](seed), "state" in seedrandom[name](seed));
+    }
+  }
+});
+
+/** A fresh copy of the package, loaded while Math.random() returns `value` (its entropy pool's start). */
+function freshPackage(value) {
+  const require = createRequire(import.meta.url);
+  const file = require.resolve("seedrandom/seedrandom.js");
+  delete require.cache[file];
+  const saved = Math.random;
+  Math.random = () => value;
+  try {
+    return require(file);
+  } finally {
+    Math.random = saved;
+  }
+}
+
+test("entropy, the legacy `true`, pass and callbacks: the same pool, generators and shortseeds", () => {
+  const pick = chooser("pool");
+  for (let session = 0; session < 200; session++) {
+    const start = pick(2 ** 30) / 2 ** 30;
+    const ours = compat.loadSeedrandom(start);
+    const theirs = freshPackage(start);
+    for (let step = pick(15); step > 0; step--) {
+      const seed = pick(5) === 0 ? undefined : randomSeed(pick);
+      const entropy = seed === undefined || pick(2) === 0;
+      const options = entropy && pick(3) === 0 ? true : { entropy };
+      const via = pick(3); // 0: returned generator, 1: pass, 2: the legacy callback
+      const grab = (p, short, global, state) => ({ p, short, global, state });
+      const run = (sr) => (via === 0 ? { p: sr(seed, options) } : via === 1
+        ? sr(seed, { ...(options === true ? { entropy: true } : options), pass: grab, global: "g" })
+        : sr(seed, options, grab));
+      const a = run(ours), b = run(theirs);
+      assert.equal(a.short, b.short);
+      assert.equal(a.global, b.global);
+      for (let k = 0; k < 5; k++) assert.ok(Object.is(a.p(), b.p()), `session ${session}`);
+    }
+  }
+});
+
+test("global: Math.random replaced by seedrandom(seed, {global}) and by Math.seedrandom(seed)", () => {
+  const original = Math.random;
+  try {
+    assert.equal(compat.seedrandom("hello.", { global: true }), "hello.");
+    assert.equal(Math.random(), 0.9282578795792454);
+    Math.seedrandom = compat.seedrandom;
+    assert.equal(Math.seedrandom("hello."), "hello.");
+    assert.equal(Math.random(), 0.9282578795792454);
+    const made = new Math.seedrandom("hello.");
+    assert.equal(typeof made, "function");
+    assert.equal(made(), 0.9282578795792454);
+    assert.equal(Math.seedrandom().length, 256); // autoseeded: the 256-character short seed
+  } finally {
+    Math.random = original;
+    delete Math.seedrandom;
+  }
+});
+
+test("autoseeds differ; the shortseed given to pass reproduces the stream; no crypto falls back", () => {
+  const obj = compat.seedrandom(null, { pass: (p, seed) => ({ p, seed }) });
+  assert.equal(obj.p(), compat.seedrandom(obj.seed)());
+  assert.notEqual(compat.seedrandom()(), compat.seedrandom()());
+  const descriptor = Object.getOwnPropertyDescriptor(globalThis, "crypto");
+  Object.defineProperty(globalThis, "crypto", { value: undefined, configurable: true });
+  try {
+    const r = compat.seedrandom()();
+    assert.ok(r >= 0 && r < 1);
+  } finally {
+    Object.defineProperty(globalThis, "crypto", descriptor);
+  }
 });

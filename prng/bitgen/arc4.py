@@ -92,9 +92,10 @@ def utf16_units(text):
     return [data[i] | data[i + 1] << 8 for i in range(0, len(data), 2)]
 
 
-def mixkey(seed):
-    """seedrandom's mixkey(seed, []): the RC4 key (at most 256 bytes) for a flattened seed."""
-    key = []
+def mixkey(seed, key=None):
+    """seedrandom's mixkey(seed, key): mixes a flattened seed into ``key`` (a new list when None;
+    seedrandom's entropy pool otherwise), at most 256 bytes, and returns it."""
+    key = [] if key is None else key
     smear = 0
     for j, unit in enumerate(utf16_units(js_to_string(seed))):
         slot = j & MASK

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .. import _backends
 from .._bitgen import BitGenerator, as_seed_sequence, check_state_dict, int_field, words_field
 from .._validate import as_int, as_int_list
 
@@ -152,7 +153,13 @@ class MT19937(BitGenerator):
         words = as_int_list(words, "words", 0, M32)
         if not words:
             raise ValueError("words must be a non-empty sequence of integers in [0, 4294967295]")
-        return cls._from_core_state({"key": np.array(init_by_array(words), dtype=np.uint32), "pos": N}, backend)
+        backend = _backends.resolve(backend)
+        core = _backends.core_class(cls.__name__, backend)
+        if hasattr(core, "init_by_array"):  # the C core seeds in microseconds
+            key = core.init_by_array(words)
+        else:
+            key = np.array(init_by_array(words), dtype=np.uint32)
+        return cls._from_core_state({"key": key, "pos": N}, backend)
 
     def jumped(self, jumps=1):
         """A new generator 2**128 * ``jumps`` draws ahead (numpy's jumped); this one is unchanged."""
@@ -177,11 +184,12 @@ class MT19937(BitGenerator):
         if isinstance(state, tuple):
             state = _from_legacy_tuple(state)
         inner = check_state_dict(state, "MT19937")
-        core = {
-            "key": words_field(inner, "key", "state['state']['key']", N, 32, np.uint32),
-            "pos": int_field(inner, "pos", "state['state']['pos']", 0, N),
-        }
-        return core, (0, 0)
+        key = inner.get("key")
+        if isinstance(key, np.ndarray) and key.dtype == np.uint32 and key.shape == (N,):
+            key = key.copy()  # every uint32 is a valid word: numpy's own state dicts take this path
+        else:
+            key = words_field(inner, "key", "state['state']['key']", N, 32, np.uint32)
+        return {"key": key, "pos": int_field(inner, "pos", "state['state']['pos']", 0, N)}, (0, 0)
 
 
 def _from_legacy_tuple(state):

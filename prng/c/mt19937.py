@@ -19,6 +19,13 @@ class MT19937Core(BitgenCore):
     def get(self):
         return {"key": array_copy(self._g.key, np.uint32), "pos": self._g.pos}
 
+    @staticmethod
+    def init_by_array(words):
+        """mt19937ar's init_by_array in C: the key (uint32[624]) for a non-empty list of 32-bit words."""
+        g = ffi.new("prng_mt19937_t *")
+        lib.prng_mt19937_init_by_array(g, ffi.new("uint32_t[]", words), len(words))
+        return array_copy(g.key, np.uint32)
+
     def next_raw(self):
         return lib.prng_mt19937_next_uint32(self._g)
 

@@ -1,17 +1,6 @@
 /** Types of `prng.compat`: framework reproductions over the bit generators. */
-import type { SeedrandomSeed, SeedrandomState } from "../index.js";
-
-/** seedrandom 3.0.5's callable. */
-export interface SeedrandomRng {
-  (): number;
-  double(): number;
-  int32(): number;
-  quick(): number;
-  state(): SeedrandomState;
-}
-
-/** `seedrandom(seed, {state})` as seedrandom 3.0.5's default generator (`.state()` always present). */
-export function seedrandom(seed?: SeedrandomSeed | null, options?: { state?: SeedrandomState | boolean }): SeedrandomRng;
+export { seedrandom, loadSeedrandom } from "./seedrandom.js";
+export type { Seedrandom, SeedrandomCallback, SeedrandomOptions, SeedrandomPrng } from "./seedrandom.js";
 
 export * as python from "./python.js";
 export * as numpy from "./numpy.js";

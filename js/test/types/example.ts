@@ -26,8 +26,15 @@ const s = sr.state();
 const resumed = compat.seedrandom("", { state: s });
 const uniform: Float64Array = new Generator(new PCG64(1)).random(4);
 const r0 = defaultRng(42).random();
-const py = new compat.python.Random(42).random();
-export { jnormal, jperm, jint, tf, sfc, uniform, r0, py, raw, words, next, u, big, philox, seeds, seeds64, d, resumed };
+const py = new compat.python.Random(42).random() + new compat.python.Random("s").vonmisesvariate(0, 1);
+const bytes: Uint8Array = new compat.python.Random(-1.5).randbytes(4);
+const xs = compat.seedrandom.xor4096("hello.", { state: true });
+const xsState: number[] = xs.state().X;
+const short: string = compat.seedrandom("hello.", { global: true });
+const passed: number = compat.seedrandom("x", { pass: (p) => p() });
+const fresh = compat.loadSeedrandom(0.5)("x", true).int32();
+export { uniform, r0, py, bytes, xsState, short, passed, fresh };
+export { jnormal, jperm, jint, tf, sfc, raw, words, next, u, big, philox, seeds, seeds64, d, resumed };
 
 const torch = compat.torch;
 const tgen = new torch.Generator().manualSeed(42);
