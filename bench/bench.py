@@ -10,6 +10,7 @@ run, and writes a Markdown table. Philox4x32 and Threefry2x32 are compared per 6
 their 32-bit words against one numpy Philox value); Threefry (randomgen's, not in numpy) with numpy's
 Philox, the counter-based generator numpy has.
 The pure-Python backend is timed at n = 10**3 only.
+First it times the calls users make (bench/calls.py: Generator and RandomState methods, the bootstrap).
 It also times single calls of ``prng.compat.python.Random`` against CPython's ``random.Random`` (same
 seed, same statement, same run): ns per call and the ratio.
 """
@@ -23,6 +24,7 @@ import timeit
 from pathlib import Path
 
 import numpy as np
+from calls import bench_calls, calls_markdown
 
 import prng
 
@@ -163,7 +165,8 @@ def main():
     parser.add_argument("--runs", type=int, default=5, help="timed runs per case (median reported)")
     parser.add_argument("--out", default=str(Path(__file__).with_name("RESULTS.md")), help="Markdown output")
     args = parser.parse_args()
-    table = markdown(bench(args.runs), args.runs) + python_random_markdown(bench_python_random(args.runs))
+    table = (calls_markdown(bench_calls(args.runs), args.runs) + "\n" + markdown(bench(args.runs), args.runs)
+             + python_random_markdown(bench_python_random(args.runs)))
     Path(args.out).write_text(table)
     print(table)
 
