@@ -35,15 +35,6 @@ static inline void next_block(uint32_t ctr[4], const uint32_t key[2], uint32_t d
 }
 
 #ifdef HAVE_AVX2_PATH
-/* hi and lo 32-bit halves of x * m in each of the 8 lanes. */
-__attribute__((target("avx2"))) static inline void mulhilo_avx2(__m256i x, __m256i m, __m256i *hi,
-                                                                __m256i *lo)
-{
-    __m256i even = _mm256_mul_epu32(x, m), odd = _mm256_mul_epu32(_mm256_srli_epi64(x, 32), m);
-    *hi = _mm256_blend_epi32(_mm256_srli_epi64(even, 32), odd, 0xAA);
-    *lo = _mm256_blend_epi32(even, _mm256_slli_epi64(odd, 32), 0xAA);
-}
-
 /* Store 8 blocks (word w of block b in lane b of x[w]) as 32 consecutive words, block by block. */
 __attribute__((target("avx2"))) static inline void store_blocks_avx2(const __m256i x[4], uint32_t *out)
 {

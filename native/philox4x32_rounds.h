@@ -35,4 +35,18 @@ static inline void philox4x32_10(uint32_t x[][4], int lanes, const uint32_t key[
     }
 }
 
+#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+
+/* hi and lo 32-bit halves of x * m in each of the 8 lanes. */
+__attribute__((target("avx2"))) static inline void mulhilo_avx2(__m256i x, __m256i m, __m256i *hi,
+                                                                __m256i *lo)
+{
+    __m256i even = _mm256_mul_epu32(x, m), odd = _mm256_mul_epu32(_mm256_srli_epi64(x, 32), m);
+    *hi = _mm256_blend_epi32(_mm256_srli_epi64(even, 32), odd, 0xAA);
+    *lo = _mm256_blend_epi32(even, _mm256_slli_epi64(odd, 32), 0xAA);
+}
+
+#endif
+
 #endif /* PRNG_PHILOX4X32_ROUNDS_H */

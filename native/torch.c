@@ -13,9 +13,8 @@
 #define CHUNK 512                    /* words drawn at a time */
 #define NORMAL_BLOCK 16              /* normal_fill's block */
 #define RANDINT_64BIT_RANGE (1ULL << 28)
-#define RANDPERM_32BIT_LIMIT (0xFFFFFFFFULL / 20)
 #define CUDA_BLOCK_SIZE 256
-#define CUDA_LANES 4                 /* Philox blocks computed side by side */
+#define CUDA_LANES 8                 /* Philox blocks (threads) computed side by side */
 
 #if (defined(__x86_64__) || defined(__i386__)) && defined(__GNUC__)
 #define HAVE_FMA_PATH 1 /* the float kernels compiled a second time with the FMA instruction, and the
@@ -444,10 +443,10 @@ void prng_torch_random_fill(prng_bitgen_t *bg, size_t n, int64_t *out, uint64_t 
         v[i] = v[i] % span + low;
 }
 
-void prng_torch_randperm(prng_bitgen_t *bg, size_t n, int64_t *out)
+void prng_torch_randperm(prng_bitgen_t *bg, size_t n, int64_t *out, size_t limit)
 {
     prng_draws_t d = draws_open(bg, NULL, 0);
-    if (n < RANDPERM_32BIT_LIMIT) { /* for i < n - 1: swap r[i], r[i + random() % (n - i)] */
+    if (n < limit && n <= UINT32_MAX) { /* for i < n - 1: swap r[i], r[i + random() % (n - i)] */
         uint32_t w[CHUNK];
         for (size_t i = 0; i < n; i++)
             out[i] = (int64_t)i;
@@ -492,21 +491,20 @@ typedef struct {
     int replace;
 } cuda_args_t;
 
-/* unroll values of thread t's call from its Philox block w, into vals (of the kernel's type). */
-typedef void (*cuda_sample_t)(const cuda_args_t *a, const uint32_t w[4], void *vals);
+enum { CUDA_UNIFORM_F, CUDA_UNIFORM_D, CUDA_NORMAL_F, CUDA_NORMAL_D, CUDA_WORDS32, CUDA_WORDS64 };
 
 /* _curand_uniform: x * 2^-32 + 2^-33 in float, (0, 1]. */
-static inline float curand_uniform(uint32_t x) { return (float)x * CURAND_2POW32_INV + CURAND_2POW32_INV / 2.0f; }
+PRNG_INLINE float curand_uniform(uint32_t x) { return (float)x * CURAND_2POW32_INV + CURAND_2POW32_INV / 2.0f; }
 
 /* _curand_uniform_double_hq: (x ^ (y << 21)) * 2^-53 + 2^-54, (0, 1]. */
-static inline double curand_uniform_double_hq(uint32_t x, uint32_t y)
+PRNG_INLINE double curand_uniform_double_hq(uint32_t x, uint32_t y)
 {
     uint64_t z = (uint64_t)x ^ ((uint64_t)y << 21);
     return (double)z * CURAND_2POW53_INV_DOUBLE + CURAND_2POW53_INV_DOUBLE / 2.0;
 }
 
 /* _curand_box_muller with the stand-ins: (s sin v, s cos v). */
-static inline void curand_box_muller(uint32_t x, uint32_t y, float *out)
+PRNG_INLINE void curand_box_muller(uint32_t x, uint32_t y, float *out)
 {
     float v = fmaf((float)y, CURAND_2POW32_INV_2PI, CURAND_2POW32_INV_2PI / 2.0f);
     float s = sqrtf(-2.0f * (float)log((double)curand_uniform(x)));
@@ -517,7 +515,7 @@ static inline void curand_box_muller(uint32_t x, uint32_t y, float *out)
 }
 
 /* _curand_box_muller_double with the stand-ins: sincospi by exact reduction to the nearest integer. */
-static inline void curand_box_muller_double(const uint32_t w[4], double *out)
+PRNG_INLINE void curand_box_muller_double(const uint32_t w[4], double *out)
 {
     double v = 2.0 * curand_uniform_double_hq(w[2], w[3]);
     double s = sqrt(-2.0 * log(curand_uniform_double_hq(w[0], w[1])));
@@ -527,61 +525,96 @@ static inline void curand_box_muller_double(const uint32_t w[4], double *out)
     out[1] = sign * cos_r * s;
 }
 
-static void sample_uniform_f(const cuda_args_t *a, const uint32_t w[4], void *vals)
+/* The values of one curand4 call (Philox block w) as torch's kernel `kind` makes them, into vals. */
+PRNG_INLINE void cuda_sample(int kind, const cuda_args_t *a, const uint32_t w[4], void *vals)
 {
-    float *v = vals;
-    for (int i = 0; i < 4; i++) {
-        float x = fmaf(curand_uniform(w[i]), a->span_f, a->low_f);
-        v[i] = a->replace && x == a->high_f ? a->low_f : x;
+    float *f = vals;
+    double *d = vals;
+    uint64_t *u = vals;
+    switch (kind) {
+    case CUDA_UNIFORM_F: /* curand_uniform4 */
+        for (int i = 0; i < 4; i++) {
+            float x = fmaf(curand_uniform(w[i]), a->span_f, a->low_f);
+            f[i] = a->replace && x == a->high_f ? a->low_f : x;
+        }
+        break;
+    case CUDA_UNIFORM_D: /* curand_uniform2_double */
+        for (int i = 0; i < 2; i++) {
+            double x = fma(curand_uniform_double_hq(w[2 * i], w[2 * i + 1]), a->span, a->low);
+            d[i] = a->replace && x == a->high ? a->low : x;
+        }
+        break;
+    case CUDA_NORMAL_F: /* curand_normal4 */
+        curand_box_muller(w[0], w[1], f);
+        curand_box_muller(w[2], w[3], f + 2);
+        for (int i = 0; i < 4; i++)
+            f[i] = fmaf(f[i], a->span_f, a->low_f);
+        break;
+    case CUDA_NORMAL_D: /* curand_normal2_double */
+        curand_box_muller_double(w, d);
+        for (int i = 0; i < 2; i++)
+            d[i] = fma(d[i], a->span, a->low);
+        break;
+    case CUDA_WORDS32: /* curand4 as uint4 */
+        for (int i = 0; i < 4; i++)
+            u[i] = w[i] % a->range + a->base;
+        break;
+    default: /* CUDA_WORDS64: (x << 32) | y and (z << 32) | w */
+        for (int i = 0; i < 2; i++)
+            u[i] = ((uint64_t)w[2 * i] << 32 | w[2 * i + 1]) % a->range + a->base;
     }
 }
 
-static void sample_uniform_d(const cuda_args_t *a, const uint32_t w[4], void *vals)
+/* The Philox blocks of threads t0 .. t0 + 7 at `counter`: (lo, hi of counter, lo, hi of t). */
+PRNG_INLINE void cuda_blocks(uint64_t counter, uint64_t t0, const uint32_t key[2], uint32_t x[CUDA_LANES][4])
 {
-    double *v = vals;
-    for (int i = 0; i < 2; i++) {
-        double x = fma(curand_uniform_double_hq(w[2 * i], w[2 * i + 1]), a->span, a->low);
-        v[i] = a->replace && x == a->high ? a->low : x;
+    for (int b = 0; b < CUDA_LANES; b++) {
+        uint64_t t = t0 + (uint64_t)b;
+        x[b][0] = (uint32_t)counter;
+        x[b][1] = (uint32_t)(counter >> 32);
+        x[b][2] = (uint32_t)t;
+        x[b][3] = (uint32_t)(t >> 32);
     }
+    philox4x32_10(x, CUDA_LANES, key);
 }
 
-static void sample_normal_f(const cuda_args_t *a, const uint32_t w[4], void *vals)
+#ifdef HAVE_FMA_PATH
+/* cuda_blocks with the 8 blocks in the lanes of AVX2 vectors (threads below 2^31: no carry into hi). */
+AVX2_FMA static inline void cuda_blocks_avx2(uint64_t counter, uint64_t t0, const uint32_t key[2],
+                                             uint32_t x[CUDA_LANES][4])
 {
-    float *v = vals;
-    curand_box_muller(w[0], w[1], v);
-    curand_box_muller(w[2], w[3], v + 2);
-    for (int i = 0; i < 4; i++)
-        v[i] = fmaf(v[i], a->span_f, a->low_f);
+    const __m256i m0 = _mm256_set1_epi32((int)PHILOX_M0), m1 = _mm256_set1_epi32((int)PHILOX_M1);
+    __m256i w0 = _mm256_set1_epi32((int)(uint32_t)counter), w1 = _mm256_set1_epi32((int)(uint32_t)(counter >> 32));
+    __m256i w2 = _mm256_add_epi32(_mm256_set1_epi32((int)(uint32_t)t0), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+    __m256i w3 = _mm256_set1_epi32((int)(uint32_t)(t0 >> 32));
+    uint32_t k0 = key[0], k1 = key[1], words[4][CUDA_LANES];
+    for (int r = 0; r < 10; r++, k0 += PHILOX_W0, k1 += PHILOX_W1) {
+        __m256i hi0, lo0, hi1, lo1;
+        mulhilo_avx2(w0, m0, &hi0, &lo0);
+        mulhilo_avx2(w2, m1, &hi1, &lo1);
+        w0 = _mm256_xor_si256(hi1, _mm256_xor_si256(w1, _mm256_set1_epi32((int)k0)));
+        w1 = lo1;
+        w2 = _mm256_xor_si256(hi0, _mm256_xor_si256(w3, _mm256_set1_epi32((int)k1)));
+        w3 = lo0;
+    }
+    _mm256_storeu_si256((__m256i *)words[0], w0);
+    _mm256_storeu_si256((__m256i *)words[1], w1);
+    _mm256_storeu_si256((__m256i *)words[2], w2);
+    _mm256_storeu_si256((__m256i *)words[3], w3);
+    for (int b = 0; b < CUDA_LANES; b++)
+        for (int w = 0; w < 4; w++)
+            x[b][w] = words[w][b];
 }
-
-static void sample_normal_d(const cuda_args_t *a, const uint32_t w[4], void *vals)
-{
-    double *v = vals;
-    curand_box_muller_double(w, v);
-    for (int i = 0; i < 2; i++)
-        v[i] = fma(v[i], a->span, a->low);
-}
-
-static void sample_words32(const cuda_args_t *a, const uint32_t w[4], void *vals)
-{
-    uint64_t *v = vals;
-    for (int i = 0; i < 4; i++)
-        v[i] = w[i] % a->range + a->base;
-}
-
-static void sample_words64(const cuda_args_t *a, const uint32_t w[4], void *vals)
-{
-    uint64_t *v = vals;
-    for (int i = 0; i < 2; i++)
-        v[i] = ((uint64_t)w[2 * i] << 32 | w[2 * i + 1]) % a->range + a->base;
-}
+#endif
 
 /* distribution_elementwise_grid_stride_kernel: with S = 256 * grid threads, element
  * begin + ii * S + t (begin = k * S * unroll) is value ii of thread t's call k, whose Philox block is
  * that of counter (lo, hi of offset / 4 + k, lo, hi of t) under key (lo, hi of seed). */
-PRNG_INLINE void cuda_launch(uint64_t seed, uint64_t offset, size_t numel, size_t grid, int unroll,
-                             size_t itemsize, void *out, cuda_sample_t sample, const cuda_args_t *a)
+PRNG_INLINE void cuda_launch(uint64_t seed, uint64_t offset, size_t numel, size_t grid, int kind,
+                             void *out, const cuda_args_t *a, int avx2)
 {
+    const int unroll = kind == CUDA_UNIFORM_F || kind == CUDA_NORMAL_F || kind == CUDA_WORDS32 ? 4 : 2;
+    const size_t itemsize = kind == CUDA_UNIFORM_F || kind == CUDA_NORMAL_F ? sizeof(float) : 8;
     const size_t threads = CUDA_BLOCK_SIZE * grid, per_call = threads * (size_t)unroll;
     const uint32_t key[2] = {(uint32_t)seed, (uint32_t)(seed >> 32)};
     char *dst = out;
@@ -590,17 +623,15 @@ PRNG_INLINE void cuda_launch(uint64_t seed, uint64_t offset, size_t numel, size_
         size_t active = numel - begin < threads ? numel - begin : threads;
         for (size_t t0 = 0; t0 < active; t0 += CUDA_LANES) {
             uint32_t x[CUDA_LANES][4];
-            for (int b = 0; b < CUDA_LANES; b++) {
-                uint64_t t = t0 + (size_t)b;
-                x[b][0] = (uint32_t)counter;
-                x[b][1] = (uint32_t)(counter >> 32);
-                x[b][2] = (uint32_t)t;
-                x[b][3] = (uint32_t)(t >> 32);
-            }
-            philox4x32_10(x, CUDA_LANES, key);
+#ifdef HAVE_FMA_PATH
+            if (avx2)
+                cuda_blocks_avx2(counter, t0, key, x);
+            else
+#endif
+                cuda_blocks(counter, t0, key, x);
             for (int b = 0; b < CUDA_LANES && t0 + (size_t)b < active; b++) {
                 unsigned char vals[4 * sizeof(double)];
-                sample(a, x[b], vals);
+                cuda_sample(kind, a, x[b], vals);
                 for (int ii = 0; ii < unroll; ii++) {
                     size_t e = begin + (size_t)ii * threads + t0 + (size_t)b;
                     if (e < numel)
@@ -609,34 +640,70 @@ PRNG_INLINE void cuda_launch(uint64_t seed, uint64_t offset, size_t numel, size_
             }
         }
     }
+    (void)avx2;
 }
+
+/* One launch of kernel `kind`: portable, or with AVX2 Philox and inline FMA where the CPU has them. */
+#define CUDA_KERNEL(kind, suffix)                                                                             \
+    static void cuda_plain_##suffix(uint64_t seed, uint64_t offset, size_t numel, size_t grid, void *out,     \
+                                    const cuda_args_t *a)                                                     \
+    {                                                                                                         \
+        cuda_launch(seed, offset, numel, grid, kind, out, a, 0);                                              \
+    }
+CUDA_KERNEL(CUDA_UNIFORM_F, uniform_f)
+CUDA_KERNEL(CUDA_UNIFORM_D, uniform_d)
+CUDA_KERNEL(CUDA_NORMAL_F, normal_f)
+CUDA_KERNEL(CUDA_NORMAL_D, normal_d)
+CUDA_KERNEL(CUDA_WORDS32, words32)
+CUDA_KERNEL(CUDA_WORDS64, words64)
+#undef CUDA_KERNEL
+
+#ifdef HAVE_FMA_PATH
+#define CUDA_KERNEL(kind, suffix)                                                                             \
+    AVX2_FMA static void cuda_avx2_##suffix(uint64_t seed, uint64_t offset, size_t numel, size_t grid,        \
+                                            void *out, const cuda_args_t *a)                                  \
+    {                                                                                                         \
+        cuda_launch(seed, offset, numel, grid, kind, out, a, 1);                                              \
+    }
+CUDA_KERNEL(CUDA_UNIFORM_F, uniform_f)
+CUDA_KERNEL(CUDA_UNIFORM_D, uniform_d)
+CUDA_KERNEL(CUDA_NORMAL_F, normal_f)
+CUDA_KERNEL(CUDA_NORMAL_D, normal_d)
+CUDA_KERNEL(CUDA_WORDS32, words32)
+CUDA_KERNEL(CUDA_WORDS64, words64)
+#undef CUDA_KERNEL
+#define CUDA_RUN(suffix, seed, offset, numel, grid, out, a)                                                   \
+    (has_fma() ? cuda_avx2_##suffix : cuda_plain_##suffix)(seed, offset, numel, grid, out, a)
+#else
+#define CUDA_RUN(suffix, seed, offset, numel, grid, out, a) cuda_plain_##suffix(seed, offset, numel, grid, out, a)
+#endif
 
 void prng_torch_cuda_uniform_f(uint64_t seed, uint64_t offset, size_t numel, size_t grid, float *out,
                                float low, float span, float high, int replace)
 {
     cuda_args_t a = {low, span, high, 0, 0, 0, 0, 0, replace};
-    cuda_launch(seed, offset, numel, grid, 4, sizeof(float), out, sample_uniform_f, &a);
+    CUDA_RUN(uniform_f, seed, offset, numel, grid, out, &a);
 }
 
 void prng_torch_cuda_uniform(uint64_t seed, uint64_t offset, size_t numel, size_t grid, double *out,
                              double low, double span, double high, int replace)
 {
     cuda_args_t a = {0, 0, 0, low, span, high, 0, 0, replace};
-    cuda_launch(seed, offset, numel, grid, 2, sizeof(double), out, sample_uniform_d, &a);
+    CUDA_RUN(uniform_d, seed, offset, numel, grid, out, &a);
 }
 
 void prng_torch_cuda_normal_f(uint64_t seed, uint64_t offset, size_t numel, size_t grid, float *out,
                               float mean, float std)
 {
     cuda_args_t a = {mean, std, 0, 0, 0, 0, 0, 0, 0};
-    cuda_launch(seed, offset, numel, grid, 4, sizeof(float), out, sample_normal_f, &a);
+    CUDA_RUN(normal_f, seed, offset, numel, grid, out, &a);
 }
 
 void prng_torch_cuda_normal(uint64_t seed, uint64_t offset, size_t numel, size_t grid, double *out,
                             double mean, double std)
 {
     cuda_args_t a = {0, 0, 0, mean, std, 0, 0, 0, 0};
-    cuda_launch(seed, offset, numel, grid, 2, sizeof(double), out, sample_normal_d, &a);
+    CUDA_RUN(normal_d, seed, offset, numel, grid, out, &a);
 }
 
 void prng_torch_cuda_random(uint64_t seed, uint64_t offset, size_t numel, size_t grid, int64_t *out,
@@ -644,7 +711,7 @@ void prng_torch_cuda_random(uint64_t seed, uint64_t offset, size_t numel, size_t
 {
     cuda_args_t a = {0, 0, 0, 0, 0, 0, span, base, 0};
     if (span >= RANDINT_64BIT_RANGE)
-        cuda_launch(seed, offset, numel, grid, 2, sizeof(int64_t), out, sample_words64, &a);
+        CUDA_RUN(words64, seed, offset, numel, grid, out, &a);
     else
-        cuda_launch(seed, offset, numel, grid, 4, sizeof(int64_t), out, sample_words32, &a);
+        CUDA_RUN(words32, seed, offset, numel, grid, out, &a);
 }

@@ -38,8 +38,9 @@ void prng_torch_normal_fill_f(prng_bitgen_t *bg, size_t n, float *out, float mea
 void prng_torch_normal_fill(prng_bitgen_t *bg, size_t n, double *out, double mean, double std);
 /* CPU: random_from_to: (v % span) + low (wrapping), v = random() for span < 2^28, else random64(). */
 void prng_torch_random_fill(prng_bitgen_t *bg, size_t n, int64_t *out, uint64_t span, uint64_t low);
-/* CPU: randperm_cpu (Fisher-Yates below 214748364, inside-out with random64() from there on). */
-void prng_torch_randperm(prng_bitgen_t *bg, size_t n, int64_t *out);
+/* CPU: randperm_cpu: Fisher-Yates with random() for n < limit (torch: 214748364), else inside-out
+ * with random64(). */
+void prng_torch_randperm(prng_bitgen_t *bg, size_t n, int64_t *out, size_t limit);
 
 /* CUDA: uniform_kernel (curand_uniform4 / curand_uniform2_double, fma(u, span, low)). */
 void prng_torch_cuda_uniform_f(uint64_t seed, uint64_t offset, size_t numel, size_t grid, float *out,

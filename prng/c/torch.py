@@ -42,9 +42,9 @@ def random_fill(bg, out, span, low):
     lib.prng_torch_random_fill(bg, out.size, _ptr(out, "int64_t"), span, low)
 
 
-def randperm(bg, out):
-    """``randperm_cpu`` into an int64 array of n elements."""
-    lib.prng_torch_randperm(bg, out.size, _ptr(out, "int64_t"))
+def randperm(bg, out, limit):
+    """``randperm_cpu`` into an int64 array of n elements (Fisher-Yates for n < limit, else inside-out)."""
+    lib.prng_torch_randperm(bg, out.size, _ptr(out, "int64_t"), limit)
 
 
 def cuda_uniform(seed, offset, grid, out, low, span, high, replace):

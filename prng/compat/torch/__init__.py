@@ -484,10 +484,10 @@ def randperm(n, *, generator=None, dtype="int64"):
     gen = _generator(generator)
     if gen.device == "cuda":
         return gen.randperm(n).astype(out_dtype)
-    with gen.lock, gen._native(n > 1) as (native, bitgen):
+    with gen.lock, gen._native(n > (1 if n < _RANDPERM_32BIT_LIMIT else 0)) as (native, bitgen):
         if native is not None:
             perm = np.empty(n, np.int64)
-            native.randperm(bitgen, perm)
+            native.randperm(bitgen, perm, _RANDPERM_32BIT_LIMIT)
             return perm.astype(out_dtype, copy=False)
         return _randperm_reference(gen, n, out_dtype)
 
