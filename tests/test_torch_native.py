@@ -1,4 +1,4 @@
-"""compat.torch's C kernels (native/torch.c, prng.c.torch) against its pure-Python reference, bit for bit.
+"""compat.torch's C kernels (native/distributions/torch.c, prng.c.torch) against its pure-Python reference, bit for bit.
 
 The reference is the numpy/Python code of prng.compat.torch and prng.compat._torch_cuda, which runs when
 ``_torch_seed.NATIVE`` is None (no C extension); the C kernels run otherwise. Each check runs the same

@@ -29,7 +29,7 @@ so here they are computed in float64 with glibc's ``log``/``sin``/``cos`` and ro
 bit. See docs/torch-cuda.md.
 
 Speed and threads: with the C extension built, uniform_/rand, normal_/randn, random_from_to_/randint
-(and the uniforms of bernoulli_/exponential_) run each launch in C (``native/torch.c``, the same bits;
+(and the uniforms of bernoulli_/exponential_) run each launch in C (``native/distributions/torch.c``, the same bits;
 ``_torch_seed.NATIVE``), else in the numpy code here. A generator's ``lock`` (an RLock) is held for
 each call.
 """
@@ -157,7 +157,7 @@ def curand_uniform_double_hq(x, y):
 
 def _log(x):
     """glibc's ``log`` of each float64 (numpy's own SIMD log, on AVX-512 CPUs, differs from it in about
-    0.35% of values by an ulp: the stand-ins use glibc's, as native/torch.c does)."""
+    0.35% of values by an ulp: the stand-ins use glibc's, as native/distributions/torch.c does)."""
     return np.array([math.log(v) for v in np.ravel(x).tolist()], dtype=_F64).reshape(np.shape(x))
 
 

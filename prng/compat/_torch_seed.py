@@ -12,7 +12,7 @@ _MASK64 = 0xFFFFFFFFFFFFFFFF
 
 
 def _load_native():
-    """``prng.c.torch`` (native/torch.c), or None when the C extension is not built."""
+    """``prng.c.torch`` (native/distributions/torch.c), or None when the C extension is not built."""
     try:
         from ..c import torch as native
     except ImportError:

@@ -18,7 +18,7 @@ x86-64 CPU with AVX2, AVX-512 ones included; fully portable) or ``"default"`` (t
 ``logf``/``sinf``/``cosf``). float64 normals call libm through Python's ``math`` (glibc on Linux):
 see ``_torch_math``.
 
-Speed and threads: with the C extension built, the kernels run in C (``native/torch.c``, the same bits;
+Speed and threads: with the C extension built, the kernels run in C (``native/distributions/torch.c``, the same bits;
 ``_torch_seed.NATIVE``), else in the readable numpy/Python code of this module. Every function holds
 the generator's ``lock`` (a ``threading.RLock``) for the whole call, so a generator shared between
 threads hands out each draw once.

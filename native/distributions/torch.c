@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "torch.h"
-#include "distributions/draws.h"
+#include "draws.h"
 #include "philox4x32_rounds.h"
 
 #define CHUNK 512                    /* words drawn at a time */
