@@ -60,6 +60,9 @@ void prng_torch_cuda_random(uint64_t seed, uint64_t offset, size_t numel, size_t
  * block) on every CPU, off (0) lets them use FMA/AVX2 where the CPU has them; returns the setting before.
  * Not thread-safe: for tests only. */
 int prng_torch_portable(int on);
+/* Tests: how many float inputs (bit patterns first..last) the CUDA float32 normals' fast stand-ins for
+ * glibc's (float)log / (float)sin / (float)cos get wrong (-1: no fast path on this CPU). */
+long long prng_torch_stand_in_mismatches(uint32_t first, uint32_t last);
 
 /* cdef-end */
 

@@ -210,3 +210,30 @@ def test_c_path_against_live_torch(kernel_dtype, seed, n):
     assert np.array_equal(torch.randint(-7, 2**40, (n,), generator=g).numpy(), T.randint(-7, 2**40, (n,), generator=ours))
     assert np.array_equal(torch.randperm(n, generator=g).numpy(), T.randperm(n, generator=ours))
     assert bytes(g.get_state().numpy()) == ours.get_state()
+
+
+# ---- the CUDA float32 normals' fast stand-ins ---------------------------------------------------
+
+def _bits(value):
+    return int(np.float32(value).view(np.uint32))
+
+
+SMALLEST_ANGLE = np.float32(2.0**-32) * np.float32(6.2831855) / np.float32(2)   # the smallest v a kernel makes
+
+
+@pytest.mark.parametrize("center", [2.0**-33, 1e-4, 0.5, 1.0, np.pi / 2, np.pi, 1.5 * np.pi, 2 * np.pi])
+def test_cuda_stand_ins_equal_glibc(center):
+    """The AVX2 stand-ins for (float)log / (float)sin / (float)cos of glibc's doubles, against glibc itself,
+    on 2**18 consecutive float inputs around each point (every float the kernel can make, from
+    SMALLEST_ANGLE to 2 pi, with PRNG_EXHAUSTIVE=1: about 2.8e8 inputs, half a minute)."""
+    import os
+
+    from prng.c._common import lib
+    if os.environ.get("PRNG_EXHAUSTIVE") == "1":
+        first, last = _bits(SMALLEST_ANGLE), _bits(2 * np.pi)
+    else:
+        first, last = _bits(center) - 2**17, _bits(center) + 2**17
+    mismatches = lib.prng_torch_stand_in_mismatches(max(first, _bits(SMALLEST_ANGLE)), last)
+    if mismatches == -1:
+        pytest.skip("this CPU has no AVX2/FMA: the kernels call glibc directly")
+    assert mismatches == 0

@@ -607,6 +607,144 @@ AVX2_FMA static inline void cuda_blocks_avx2(uint64_t counter, uint64_t t0, cons
 }
 #endif
 
+#ifdef HAVE_FMA_PATH
+/* The float32 normals' stand-ins, 4 lanes at a time: (float)log(u) and (float)sin(v), (float)cos(v) of
+ * glibc's double functions. Each lane is computed by a polynomial accurate to far better than
+ * STAND_IN_TOLERANCE; where every value within that relative distance rounds to the same float, that
+ * float is glibc's double rounded (glibc is within an ulp of the truth), else the lane calls glibc.
+ * Checked against glibc over every float input the kernel can make (tests/test_torch_native.py,
+ * prng_torch_stand_in_mismatches): no difference. */
+#define STAND_IN_TOLERANCE 0x1p-40
+#define V4(c) _mm256_set1_pd(c)
+
+/* Lanes (bits 0..3) where r rounds to the float f whichever value within the tolerance it is. */
+AVX2_FMA static inline int settled_lanes(__m256d r, __m128 *f)
+{
+    *f = _mm256_cvtpd_ps(r);
+    __m128 below = _mm256_cvtpd_ps(_mm256_fnmadd_pd(r, V4(STAND_IN_TOLERANCE), r));
+    __m128 above = _mm256_cvtpd_ps(_mm256_fmadd_pd(r, V4(STAND_IN_TOLERANCE), r));
+    return _mm_movemask_ps(_mm_and_ps(_mm_cmpeq_ps(*f, below), _mm_cmpeq_ps(*f, above)));
+}
+
+/* (float)log((double)u) for 4 floats u in (0, 1]: log(m 2^e) = e ln 2 + 2 atanh((m - 1) / (m + 1)). */
+AVX2_FMA static inline void log_stand_in_avx2(const float *u, float *out)
+{
+    __m128i bits = _mm_loadu_si128((const __m128i *)u);
+    __m128i e32 = _mm_sub_epi32(_mm_srli_epi32(bits, 23), _mm_set1_epi32(127));
+    __m128 m32 = _mm_castsi128_ps(_mm_or_si128(_mm_and_si128(bits, _mm_set1_epi32(0x7FFFFF)),
+                                               _mm_set1_epi32(0x3F800000)));
+    __m256d m = _mm256_cvtps_pd(m32), e = _mm256_cvtepi32_pd(e32);
+    __m256d big = _mm256_cmp_pd(m, V4(0x1.6a09e667f3bcdp+0), _CMP_GT_OQ);
+    m = _mm256_blendv_pd(m, _mm256_mul_pd(m, V4(0.5)), big);
+    e = _mm256_add_pd(e, _mm256_and_pd(big, V4(1.0)));
+    __m256d t = _mm256_div_pd(_mm256_sub_pd(m, V4(1.0)), _mm256_add_pd(m, V4(1.0))), t2 = _mm256_mul_pd(t, t);
+    __m256d p = V4(1.0 / 19);
+    for (int k = 17; k >= 1; k -= 2)
+        p = _mm256_fmadd_pd(p, t2, V4(1.0 / k));
+    __m256d low = _mm256_fmadd_pd(e, V4(0x1.ef35793c76730p-45), _mm256_mul_pd(_mm256_add_pd(t, t), p));
+    __m256d r = _mm256_fmadd_pd(e, V4(0x1.62e42fefa3800p-1), low);
+    __m128 f;
+    int settled = settled_lanes(r, &f);
+    _mm_storeu_ps(out, f);
+    for (int i = 0; i < 4; i++)
+        if (!(settled >> i & 1))
+            out[i] = (float)log((double)u[i]);
+}
+
+/* (float)sin(v), (float)cos(v) for 4 floats v in (0, 2 pi]: quadrant k, r = v - k pi/2 (exact to
+ * about 2^-85), Taylor polynomials of sin r and cos r. */
+AVX2_FMA static inline void sincos_stand_in_avx2(const float *v, float *sin_out, float *cos_out)
+{
+    static const double SIN[7] = {-1.0 / 1307674368000.0, 1.0 / 6227020800.0, -1.0 / 39916800.0, 1.0 / 362880.0,
+                                  -1.0 / 5040.0, 1.0 / 120.0, -1.0 / 6.0};
+    static const double COS[8] = {1.0 / 20922789888000.0, -1.0 / 87178291200.0, 1.0 / 479001600.0,
+                                  -1.0 / 3628800.0, 1.0 / 40320.0, -1.0 / 720.0, 1.0 / 24.0, -0.5};
+    __m256d x = _mm256_cvtps_pd(_mm_loadu_ps(v));
+    __m256d k = _mm256_round_pd(_mm256_fmadd_pd(x, V4(0x1.45f306dc9c883p-1), V4(0.5)),
+                                _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC);
+    __m256d r = _mm256_fnmadd_pd(k, V4(0x1.0b4611a626331p-34), _mm256_fnmadd_pd(k, V4(0x1.921fb544p+0), x));
+    __m256d r2 = _mm256_mul_pd(r, r), sp = V4(SIN[0]), cp = V4(COS[0]);
+    for (int i = 1; i < 7; i++)
+        sp = _mm256_fmadd_pd(sp, r2, V4(SIN[i]));
+    for (int i = 1; i < 8; i++)
+        cp = _mm256_fmadd_pd(cp, r2, V4(COS[i]));
+    __m256d sn = _mm256_fmadd_pd(_mm256_mul_pd(r, r2), sp, r), cs = _mm256_fmadd_pd(r2, cp, V4(1.0));
+    __m128i q = _mm256_cvtpd_epi32(k);
+    __m256d odd = _mm256_castsi256_pd(_mm256_cvtepi32_epi64(_mm_cmpeq_epi32(_mm_and_si128(q, _mm_set1_epi32(1)),
+                                                                            _mm_set1_epi32(1))));
+    __m256d sin_neg = _mm256_castsi256_pd(_mm256_cvtepi32_epi64(
+        _mm_cmpeq_epi32(_mm_and_si128(q, _mm_set1_epi32(2)), _mm_set1_epi32(2))));
+    __m256d cos_neg = _mm256_castsi256_pd(_mm256_cvtepi32_epi64(_mm_cmpeq_epi32(
+        _mm_and_si128(_mm_add_epi32(q, _mm_set1_epi32(1)), _mm_set1_epi32(2)), _mm_set1_epi32(2))));
+    __m256d sign = V4(-0.0);
+    __m256d s = _mm256_xor_pd(_mm256_blendv_pd(sn, cs, odd), _mm256_and_pd(sin_neg, sign));
+    __m256d c = _mm256_xor_pd(_mm256_blendv_pd(cs, sn, odd), _mm256_and_pd(cos_neg, sign));
+    __m128 fs, fc;
+    int settled = settled_lanes(s, &fs) & settled_lanes(c, &fc);
+    _mm_storeu_ps(sin_out, fs);
+    _mm_storeu_ps(cos_out, fc);
+    for (int i = 0; i < 4; i++)
+        if (!(settled >> i & 1)) {
+            double sd, cd;
+            sincos((double)v[i], &sd, &cd);
+            sin_out[i] = (float)sd;
+            cos_out[i] = (float)cd;
+        }
+}
+
+/* curand_normal4 of 8 threads' blocks (cuda_sample's CUDA_NORMAL_F), the stand-ins 4 lanes at a time. */
+AVX2_FMA static inline void cuda_normal_f_avx2(const cuda_args_t *a, const uint32_t x[CUDA_LANES][4],
+                                               float vals[CUDA_LANES][4])
+{
+    float u[2 * CUDA_LANES], v[2 * CUDA_LANES], lg[2 * CUDA_LANES], sn[2 * CUDA_LANES], cs[2 * CUDA_LANES];
+    for (int j = 0; j < 2 * CUDA_LANES; j++) { /* Box-Muller j: (x, y) of thread j / 2, words 2 (j % 2) on */
+        const uint32_t *w = x[j / 2] + 2 * (j % 2);
+        u[j] = curand_uniform(w[0]);
+        v[j] = fmaf((float)w[1], CURAND_2POW32_INV_2PI, CURAND_2POW32_INV_2PI / 2.0f);
+    }
+    for (int j = 0; j < 2 * CUDA_LANES; j += 4) {
+        log_stand_in_avx2(u + j, lg + j);
+        sincos_stand_in_avx2(v + j, sn + j, cs + j);
+    }
+    for (int j = 0; j < 2 * CUDA_LANES; j++) {
+        float s = sqrtf(-2.0f * lg[j]);
+        vals[j / 2][2 * (j % 2)] = fmaf(sn[j] * s, a->span_f, a->low_f);
+        vals[j / 2][2 * (j % 2) + 1] = fmaf(cs[j] * s, a->span_f, a->low_f);
+    }
+}
+#endif
+
+/* Tests: the float inputs with bit patterns first..last (positive floats) where a stand-in above
+ * differs from glibc (log for inputs in (0, 1], sin/cos for inputs in (0, 2 pi]); -1 without them. */
+long long prng_torch_stand_in_mismatches(uint32_t first, uint32_t last)
+{
+#ifdef HAVE_FMA_PATH
+    if (!has_fma())
+        return -1;
+    long long mismatches = 0;
+    for (uint64_t b = first; b <= last; b += 4) {
+        float in[4], lg[4], sn[4], cs[4];
+        for (int i = 0; i < 4; i++)
+            in[i] = f32_from_bits((uint32_t)(b + (uint64_t)i <= last ? b + (uint64_t)i : last));
+        log_stand_in_avx2(in, lg);
+        sincos_stand_in_avx2(in, sn, cs);
+        for (int i = 0; i < 4 && b + (uint64_t)i <= last; i++) {
+            double sd, cd;
+            sincos((double)in[i], &sd, &cd);
+            if (in[i] <= 1.0f && lg[i] != (float)log((double)in[i]))
+                mismatches++;
+            if (in[i] <= TWO_PI_F && (sn[i] != (float)sd || cs[i] != (float)cd))
+                mismatches++;
+        }
+    }
+    return mismatches;
+#else
+    (void)first;
+    (void)last;
+    return -1;
+#endif
+}
+
 /* distribution_elementwise_grid_stride_kernel: with S = 256 * grid threads, element
  * begin + ii * S + t (begin = k * S * unroll) is value ii of thread t's call k, whose Philox block is
  * that of counter (lo, hi of offset / 4 + k, lo, hi of t) under key (lo, hi of seed). */
@@ -629,15 +767,26 @@ PRNG_INLINE void cuda_launch(uint64_t seed, uint64_t offset, size_t numel, size_
             else
 #endif
                 cuda_blocks(counter, t0, key, x);
-            for (int b = 0; b < CUDA_LANES && t0 + (size_t)b < active; b++) {
-                unsigned char vals[4 * sizeof(double)];
-                cuda_sample(kind, a, x[b], vals);
+            union {
+                unsigned char bytes[4 * sizeof(double)];
+                float f[4];
+            } vals[CUDA_LANES];
+#ifdef HAVE_FMA_PATH
+            if (avx2 && kind == CUDA_NORMAL_F) {
+                float normals[CUDA_LANES][4];
+                cuda_normal_f_avx2(a, x, normals);
+                for (int b = 0; b < CUDA_LANES; b++)
+                    memcpy(vals[b].f, normals[b], sizeof normals[b]);
+            } else
+#endif
+                for (int b = 0; b < CUDA_LANES; b++) /* lanes past `active` are computed, not stored */
+                    cuda_sample(kind, a, x[b], vals[b].bytes);
+            for (int b = 0; b < CUDA_LANES && t0 + (size_t)b < active; b++)
                 for (int ii = 0; ii < unroll; ii++) {
                     size_t e = begin + (size_t)ii * threads + t0 + (size_t)b;
                     if (e < numel)
-                        memcpy(dst + e * itemsize, vals + (size_t)ii * itemsize, itemsize);
+                        memcpy(dst + e * itemsize, vals[b].bytes + (size_t)ii * itemsize, itemsize);
                 }
-            }
         }
     }
     (void)avx2;
