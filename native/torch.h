@@ -36,6 +36,8 @@ void prng_torch_uniform_fill(prng_bitgen_t *bg, size_t n, double *out, double lo
 void prng_torch_normal_fill_f(prng_bitgen_t *bg, size_t n, float *out, float mean, float std, int kernel,
                               int reduced);
 void prng_torch_normal_fill(prng_bitgen_t *bg, size_t n, double *out, double mean, double std);
+/* CPU: exponential_: (-1 / lambd) * log1p(-u) in double (glibc's log1p), u of random64(). */
+void prng_torch_exponential_fill(prng_bitgen_t *bg, size_t n, double *out, double lambd);
 /* CPU: random_from_to: (v % span) + low (wrapping), v = random() for span < 2^28, else random64(). */
 void prng_torch_random_fill(prng_bitgen_t *bg, size_t n, int64_t *out, uint64_t span, uint64_t low);
 /* CPU: randperm_cpu: Fisher-Yates with random() for n < limit (torch: 214748364), else inside-out

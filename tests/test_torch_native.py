@@ -126,6 +126,9 @@ def test_cpu_randperm_and_uniform_users(seed, warm_up, n):
     assert_same(cpu(seed, warm_up), lambda g: T.randperm(n, generator=g))
     assert_same(cpu(seed, warm_up), lambda g: T.dropout_mask((n,), 0.25, generator=g))
     assert_same(cpu(seed, warm_up), lambda g: T.bernoulli(np.full(n, 0.5, np.float32), generator=g))
+    for dtype in FLOATS:
+        empty = np.empty(n, T._dtypes.numpy_dtype(dtype))
+        assert_same(cpu(seed, warm_up), lambda g: T.exponential_(empty, 0.75, generator=g))
 
 
 @pytest.mark.parametrize("n", [0, 1, 2, 17, 5000])

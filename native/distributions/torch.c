@@ -423,6 +423,16 @@ void prng_torch_normal_fill(prng_bitgen_t *bg, size_t n, double *out, double mea
     }
 }
 
+void prng_torch_exponential_fill(prng_bitgen_t *bg, size_t n, double *out, double lambd)
+{
+    prng_draws_t d = draws_open(bg, NULL, 0);
+    uniforms_d(&d, n, out);
+    draws_close(&d);
+    double scale = -1.0 / lambd;
+    for (size_t i = 0; i < n; i++)
+        out[i] = scale * log1p(-out[i]);
+}
+
 void prng_torch_random_fill(prng_bitgen_t *bg, size_t n, int64_t *out, uint64_t span, uint64_t low)
 {
     prng_draws_t d = draws_open(bg, NULL, 0);

@@ -37,6 +37,11 @@ def normal_fill(bg, out, mean, std, kernel, reduced):
         lib.prng_torch_normal_fill(bg, out.size, _ptr(out, "double"), mean, std)
 
 
+def exponential_fill(bg, out, lambd):
+    """``exponential_`` on CPU into a float64 array: ``(-1 / lambd) * log1p(-u)``, u of random64()."""
+    lib.prng_torch_exponential_fill(bg, out.size, _ptr(out, "double"), lambd)
+
+
 def random_fill(bg, out, span, low):
     """``random_from_to`` into an int64 array: ``(v % span) + low`` (low as a uint64 bit pattern)."""
     lib.prng_torch_random_fill(bg, out.size, _ptr(out, "int64_t"), span, low)

@@ -586,7 +586,13 @@ def exponential_(out, lambd=1.0, *, generator=None):
     if gen.device == "cuda":
         gen.exponential_(out, lambd)
         return out
-    with gen.lock:
+    with gen.lock, gen._native(flat.size > 0) as (native, bitgen):
+        if native is not None and isinstance(lambd, (int, float)):   # Python's double arithmetic
+            values = flat if name == _dtypes.FLOAT64 else np.empty(flat.size, np.float64)
+            native.exponential_fill(bitgen, values, lambd)
+            if values is not flat:
+                flat[:] = _dtypes.round_to(values, name)
+            return out
         uniforms = gen._uniforms(flat.size, np.dtype(np.float64))
     flat[:] = _dtypes.round_to([-1.0 / lambd * math.log1p(-u) for u in uniforms.tolist()], name)
     return out
