@@ -298,8 +298,9 @@ class Generator:
         alpha_arr, out = dirichlet_output(alpha, size)
         if np.any(np.less(alpha_arr, 0)):
             raise ValueError("alpha < 0")
-        with sampling(self._bit_generator) as (samplers, bg):
-            samplers.random_dirichlet_fill(bg, out.reshape(-1, alpha_arr.size), alpha_arr)
+        if out.size:
+            with sampling(self._bit_generator) as (samplers, bg):
+                samplers.random_dirichlet_fill(bg, out.reshape(-1, alpha_arr.size), alpha_arr)
         return out
 
     def multivariate_normal(self, mean, cov, size=None, check_valid="warn", tol=1e-8, *, method="svd"):

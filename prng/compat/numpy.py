@@ -257,8 +257,9 @@ class RandomState:
             raise ValueError("alpha <= 0")
         cache = np.array([0.0, 0.0] if self._gauss is None else [1.0, self._gauss])
         try:
-            with sampling(self._bit_generator) as (samplers, bg):
-                samplers.legacy_dirichlet_fill(bg, out.reshape(-1, alpha_arr.size), cache, alpha_arr)
+            if out.size:
+                with sampling(self._bit_generator) as (samplers, bg):
+                    samplers.legacy_dirichlet_fill(bg, out.reshape(-1, alpha_arr.size), cache, alpha_arr)
         finally:
             self._gauss = float(cache[1]) if cache[0] else None
         return out

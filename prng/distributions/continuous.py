@@ -284,7 +284,7 @@ def dirichlet(bitgen, out, alpha):
     of zeros, one row per draw, ``len(alpha)`` columns): stick-breaking with betas when every alpha is
     below 0.1, else normalised gammas."""
     k = len(alpha)
-    if k > 0 and max(alpha) < 0.1:
+    if k > 0 and not any(math.isnan(a) for a in alpha) and max(alpha) < 0.1:  # numpy's alpha.max() < 0.1
         csum, acc_sums = 0.0, [0.0] * k
         for j in range(k - 1, -1, -1):
             csum += alpha[j]
