@@ -106,14 +106,14 @@ def beta(bitgen, a, b):
         while True:
             u = bitgen.next_double()
             v = bitgen.next_double()
-            x = m.pow(u, 1.0 / a)
-            y = m.pow(v, 1.0 / b)
+            x = m.pow(u, m.div(1.0, a))  # dirichlet calls this with a or b 0
+            y = m.pow(v, m.div(1.0, b))
             xpy = x + y
             if xpy <= 1.0 and u + v > 0.0:
                 if x > 0 and y > 0:
                     return x / xpy
-                log_x = m.log(u) / a
-                log_y = m.log(v) / b
+                log_x = m.div(m.log(u), a)
+                log_y = m.div(m.log(v), b)
                 delta = log_x - log_y
                 if delta > 0:
                     return m.exp(-m.log1p(m.exp(-delta)))
