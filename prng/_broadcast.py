@@ -167,8 +167,9 @@ def _parameter_arrays(params, dtypes):
     return arrays, all(a.ndim == 0 for a in arrays)
 
 
-def _run(bitgen, sampler, result, arrays):
-    """``sampler(bg, flat result, *flat parameters)``, each parameter broadcast to ``result``'s shape."""
+def _run(bitgen, sampler, result, arrays, extra=()):
+    """``sampler(bg, flat result, *flat parameters, *extra)``, each parameter broadcast to ``result``'s
+    shape (``extra``: state the sampler keeps, e.g. numpy's binomial_t cache)."""
     flats = []
     for a in arrays:
         if a.size == 1:
@@ -176,7 +177,7 @@ def _run(bitgen, sampler, result, arrays):
         else:
             flats.append(np.ascontiguousarray(np.broadcast_to(a, result.shape)).reshape(-1))
     with sampling(bitgen) as (samplers, bg):
-        getattr(samplers, sampler)(bg, result.reshape(-1), *flats)
+        getattr(samplers, sampler)(bg, result.reshape(-1), *flats, *extra)
     return result
 
 
@@ -221,19 +222,20 @@ def cont(bitgen, sampler, size, params, out=None, dtype=np.float64, param_dtype=
     return result
 
 
-def disc(bitgen, sampler, size, params, param_dtypes):
+def disc(bitgen, sampler, size, params, param_dtypes, extra=()):
     """numpy's ``disc``: int64 outputs; ``params`` as in ``cont``, each converted to its entry of
-    ``param_dtypes`` (float64 or int64). Scalars give a Python int when ``size`` is None."""
+    ``param_dtypes`` (float64 or int64). Scalars give a Python int when ``size`` is None. ``extra``
+    goes to the sampler after the parameters."""
     arrays, is_scalar = _parameter_arrays(params, param_dtypes)
     if not is_scalar:
         for a, (_, name, cons) in zip(arrays, params):
             check_array_constraint(a, name, cons)
-        return _run(bitgen, sampler, _broadcast_output(arrays, size, np.int64), arrays)
+        return _run(bitgen, sampler, _broadcast_output(arrays, size, np.int64), arrays, extra)
     for a, (_, name, cons) in zip(arrays, params):
         check_constraint(float(a) if a.dtype.kind == "f" else int(a), name, cons)
     if size is None:
-        return int(_run(bitgen, sampler, np.empty(1, np.int64), arrays)[0])
-    return _run(bitgen, sampler, np.empty(as_size(size), np.int64), arrays)
+        return int(_run(bitgen, sampler, np.empty(1, np.int64), arrays, extra)[0])
+    return _run(bitgen, sampler, np.empty(as_size(size), np.int64), arrays, extra)
 
 
 def c_int_div(a, b):
