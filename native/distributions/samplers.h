@@ -11,4 +11,12 @@ double prng_standard_exponential(prng_draws_t *d);
 float prng_standard_exponential_f(prng_draws_t *d);
 double prng_gauss(prng_draws_t *d, prng_legacy_gauss_t *cache);
 
+/* discrete.c, for legacy_discrete.c */
+double prng_loggam(double x);
+int64_t prng_poisson(prng_draws_t *d, double lam);
+int64_t prng_binomial(prng_draws_t *d, double p, int64_t n, prng_binomial_t *cache);
+int64_t prng_binomial_btpe(prng_draws_t *d, int64_t n, double p, prng_binomial_t *cache);
+int64_t prng_binomial_inversion(prng_draws_t *d, int64_t n, double p, prng_binomial_t *cache, int legacy);
+int64_t prng_geometric_search(prng_draws_t *d, double p);
+
 #endif /* PRNG_SAMPLERS_H */

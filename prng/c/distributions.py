@@ -103,3 +103,70 @@ def legacy_gauss_fill(bg, out, has_gauss, gauss):
     cache = ffi.new("prng_legacy_gauss_t *", (has_gauss, gauss))
     lib.prng_legacy_gauss_fill(bg, cache, out.size, _ptr(out))
     return cache.has_gauss, cache.gauss
+
+
+# -- discrete samplers (native/distributions/discrete.c, legacy_discrete.c) ------------------------
+
+def _cache(cache):
+    """numpy's binomial_t over the int64 words of a ``binomial_cache()`` array (shared, not copied)."""
+    return ffi.cast("prng_binomial_t *", ffi.from_buffer("int64_t[]", cache, True))
+
+
+def random_poisson_fill(bg, out, lam):
+    lib.prng_random_poisson_fill(bg, out.size, _ptr(out), *_param(lam))
+
+
+def random_binomial_fill(bg, out, p, n, cache):
+    lib.prng_random_binomial_fill(bg, out.size, _ptr(out), *_param(p), *_param(n), _cache(cache))
+
+
+def random_geometric_fill(bg, out, p):
+    lib.prng_random_geometric_fill(bg, out.size, _ptr(out), *_param(p))
+
+
+def random_logseries_fill(bg, out, p):
+    lib.prng_random_logseries_fill(bg, out.size, _ptr(out), *_param(p))
+
+
+def random_zipf_fill(bg, out, a):
+    lib.prng_random_zipf_fill(bg, out.size, _ptr(out), *_param(a))
+
+
+def random_hypergeometric_fill(bg, out, good, bad, sample):
+    lib.prng_random_hypergeometric_fill(bg, out.size, _ptr(out), *_param(good), *_param(bad), *_param(sample))
+
+
+def random_multinomial_fill(bg, out, d, n, pvals, offsets, cache):
+    lib.prng_random_multinomial_fill(bg, out.size // d, d, _ptr(out), *_param(n), _ptr(pvals), *_param(offsets),
+                                     _cache(cache))
+
+
+def random_multivariate_hypergeometric_count_fill(bg, out, colors, nsample, choices):
+    lib.prng_random_multivariate_hypergeometric_count_fill(bg, out.size // colors.size, _ptr(out), colors.size,
+                                                           _ptr(colors), nsample, _ptr(choices))
+
+
+def random_multivariate_hypergeometric_marginals_fill(bg, out, colors, nsample):
+    lib.prng_random_multivariate_hypergeometric_marginals_fill(bg, out.size // colors.size, _ptr(out), colors.size,
+                                                               _ptr(colors), nsample)
+
+
+def legacy_random_binomial_fill(bg, out, p, n, cache):
+    lib.prng_legacy_random_binomial_fill(bg, out.size, _ptr(out), *_param(p), *_param(n), _cache(cache))
+
+
+def legacy_random_hypergeometric_fill(bg, out, good, bad, sample):
+    lib.prng_legacy_random_hypergeometric_fill(bg, out.size, _ptr(out), *_param(good), *_param(bad),
+                                               *_param(sample))
+
+
+def legacy_random_zipf_fill(bg, out, a):
+    lib.prng_legacy_random_zipf_fill(bg, out.size, _ptr(out), *_param(a))
+
+
+def legacy_random_geometric_fill(bg, out, p):
+    lib.prng_legacy_random_geometric_fill(bg, out.size, _ptr(out), *_param(p))
+
+
+def legacy_logseries_fill(bg, out, p):
+    lib.prng_legacy_logseries_fill(bg, out.size, _ptr(out), *_param(p))
