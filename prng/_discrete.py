@@ -82,7 +82,7 @@ def _multinomial_rows(bitgen, cache, d, n, pvals, offsets, shape):
     result = np.zeros(shape, dtype=np.int64)
     if result.size:
         with sampling(bitgen) as (samplers, bg):
-            samplers.random_multinomial_fill(bg, result.reshape(-1), d, n, pvals, offsets, cache)
+            samplers.random_multinomial_fill(bg, result.reshape(-1), cache, d, n, pvals, offsets)
     return result
 
 

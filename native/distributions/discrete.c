@@ -91,6 +91,13 @@ int64_t prng_poisson(prng_draws_t *d, double lam)
     return poisson_mult(d, lam);
 }
 
+/* random_negative_binomial: a poisson of random_gamma(n, (1 - p) / p). */
+static int64_t negative_binomial(prng_draws_t *d, double n, double p)
+{
+    double scale = (1 - p) / p;
+    return prng_poisson(d, scale * prng_standard_gamma(d, n));
+}
+
 /* ---- binomial (numpy's binomial_t cache: the setup of the last (n, p)) ---- */
 
 static int cached(const prng_binomial_t *b, int64_t n, double p)
@@ -404,6 +411,18 @@ void prng_random_poisson_fill(prng_bitgen_t *bg, size_t n, int64_t *out, const d
     for (size_t i = 0; i < n; i++) {
         d.owed = n - i;
         out[i] = prng_poisson(&d, lam[i * lam_step]);
+    }
+    draws_close(&d);
+}
+
+void prng_random_negative_binomial_fill(prng_bitgen_t *bg, size_t n, int64_t *out, const double *nn, size_t n_step,
+                                        const double *p, size_t p_step)
+{
+    uint64_t words[PRNG_AHEAD];
+    prng_draws_t d = draws_open(bg, words, 64);
+    for (size_t i = 0; i < n; i++) {
+        d.owed = n - i;
+        out[i] = negative_binomial(&d, nn[i * n_step], p[i * p_step]);
     }
     draws_close(&d);
 }

@@ -20,6 +20,12 @@ static int64_t legacy_binomial(prng_draws_t *d, double p, int64_t n, prng_binomi
     return n - prng_binomial_btpe(d, n, q, b);
 }
 
+/* legacy_negative_binomial: Generator's poisson of a legacy gamma(n, (1 - p) / p). */
+static int64_t legacy_negative_binomial(prng_draws_t *d, prng_legacy_gauss_t *g, double n, double p)
+{
+    return prng_poisson(d, prng_legacy_gamma(d, g, n, (1 - p) / p));
+}
+
 /* random_hypergeometric_hyp (sample <= 10). */
 static int64_t hypergeometric_hyp(prng_draws_t *d, int64_t good, int64_t bad, int64_t sample)
 {
@@ -146,6 +152,18 @@ void prng_legacy_random_binomial_fill(prng_bitgen_t *bg, size_t n, int64_t *out,
     for (size_t i = 0; i < n; i++) {
         d.owed = n - i;
         out[i] = legacy_binomial(&d, p[i * p_step], nn[i * n_step], cache);
+    }
+    draws_close(&d);
+}
+
+void prng_legacy_negative_binomial_fill(prng_bitgen_t *bg, prng_legacy_gauss_t *g, size_t n, int64_t *out,
+                                        const double *nn, size_t n_step, const double *p, size_t p_step)
+{
+    uint64_t words[PRNG_AHEAD];
+    prng_draws_t d = draws_open(bg, words, 64);
+    for (size_t i = 0; i < n; i++) {
+        d.owed = n - i;
+        out[i] = legacy_negative_binomial(&d, g, nn[i * n_step], p[i * p_step]);
     }
     draws_close(&d);
 }

@@ -2,8 +2,8 @@
 random_hypergeometric.c, random_mvhg_count.c, random_mvhg_marginals.c, logfactorial.c), the pure-Python
 reference of native/distributions/discrete.c and prng/numba/distributions/discrete.py.
 
-Every float operation is the C one, in C's order, on doubles; libm functions are glibc's own (through
-ctypes: the same symbols numpy's C calls, which also return inf/nan where Python's ``math`` raises).
+Every float operation is the C one, in C's order, on doubles; libm functions are glibc's own (``_libm``:
+the symbols numpy's C calls, returning inf or nan where Python's ``math`` raises).
 Conversions of doubles to int64 follow what x86-64 does (``to_int64``).
 
 The binomial samplers keep numpy's ``binomial_t``: the setup of the last (n, p) in a ``cache`` (an int64
@@ -11,33 +11,18 @@ array of ``CACHE_WORDS`` words shared by every backend, see ``binomial_cache``),
 stays the same, as numpy's ``Generator`` and ``RandomState`` do across calls.
 """
 
-import ctypes
-import ctypes.util
 import math
 from decimal import Decimal, localcontext
 
 import numpy as np
 
 from . import bounded, ziggurat
+from ._libm import ceil, div, exp, expm1, floor, log, log1p, sqrt
+from ._libm import pow as pow_
+from .continuous import gamma
 
 INT64_MAX = (1 << 63) - 1
 INT64_MIN = -(1 << 63)
-
-# -- libm --------------------------------------------------------------------------------------
-
-_LIBM = ctypes.CDLL(ctypes.util.find_library("m"))
-
-
-def _libm(name, nargs=1):
-    function = getattr(_LIBM, name)
-    function.restype = ctypes.c_double
-    function.argtypes = [ctypes.c_double] * nargs
-    return function
-
-
-exp, log, log1p, expm1, sqrt, floor, ceil = (
-    _libm(name) for name in ("exp", "log", "log1p", "expm1", "sqrt", "floor", "ceil"))
-pow_ = _libm("pow", 2)
 
 
 def to_int64(x):
@@ -45,14 +30,6 @@ def to_int64(x):
     if not math.isfinite(x) or not -9223372036854775808.0 <= x < 9223372036854775808.0:
         return INT64_MIN
     return int(x)
-
-
-def div(a, b):
-    """C's ``a / b`` on doubles: inf or nan where Python raises ZeroDivisionError."""
-    if b != 0.0:
-        return a / b
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return float(np.float64(a) / np.float64(b))
 
 
 def to_double(k):
@@ -146,6 +123,11 @@ def poisson(bitgen, lam):
     if lam == 0:
         return 0
     return poisson_mult(bitgen, lam)
+
+
+def negative_binomial(bitgen, n, p):
+    """numpy's ``random_negative_binomial``: a poisson of a gamma(n, (1 - p) / p)."""
+    return poisson(bitgen, gamma(bitgen, n, (1 - p) / p))
 
 
 # -- binomial ----------------------------------------------------------------------------------
@@ -518,9 +500,14 @@ def random_poisson_fill(bitgen, out, lam):
         out[i] = poisson(bitgen, _at(lam, i))
 
 
-def random_binomial_fill(bitgen, out, p, n, cache):
+def random_binomial_fill(bitgen, out, cache, p, n):
     for i in range(out.size):
         out[i] = binomial(bitgen, _at(p, i), _at(n, i), cache)
+
+
+def random_negative_binomial_fill(bitgen, out, n, p):
+    for i in range(out.size):
+        out[i] = negative_binomial(bitgen, _at(n, i), _at(p, i))
 
 
 def random_geometric_fill(bitgen, out, p):
@@ -543,7 +530,7 @@ def random_zipf_fill(bitgen, out, a):
         out[i] = zipf(bitgen, _at(a, i))
 
 
-def random_multinomial_fill(bitgen, out, d, n, pvals, offsets, cache):
+def random_multinomial_fill(bitgen, out, cache, d, n, pvals, offsets):
     """``out`` (zeroed; rows of ``d``, flattened): row i from ``n`` value i and the ``d`` probabilities
     of ``pvals`` from ``offsets`` value i on."""
     for i in range(out.size // d):

@@ -7,7 +7,10 @@ shares BTPE and the ``binomial_t`` cache with them (see ``discrete``).
 """
 
 from . import discrete as dd
-from .discrete import ceil, div, exp, floor, log, log1p, loggam, pow_, sqrt, to_double, to_int64
+from ._libm import ceil, div, exp, floor, log, log1p, sqrt
+from ._libm import pow as pow_
+from .discrete import loggam, to_double, to_int64
+from .legacy_continuous import legacy_gamma
 
 
 def legacy_binomial(bitgen, p, n, cache):
@@ -21,6 +24,12 @@ def legacy_binomial(bitgen, p, n, cache):
     if q * to_double(n) <= 30.0:
         return n - dd.binomial_inversion(bitgen, n, q, cache, legacy=True)
     return n - dd.binomial_btpe(bitgen, n, q, cache)
+
+
+def legacy_negative_binomial(bitgen, cache, n, p):
+    """``legacy_negative_binomial``: Generator's poisson of a legacy gamma(n, (1 - p) / p) (``cache``:
+    the polar normals' cache, as legacy_continuous)."""
+    return dd.poisson(bitgen, legacy_gamma(bitgen, cache, n, (1 - p) / p))
 
 
 def hypergeometric_hyp(bitgen, good, bad, sample):
@@ -129,9 +138,14 @@ def legacy_logseries(bitgen, p):
 _at = dd._at
 
 
-def legacy_random_binomial_fill(bitgen, out, p, n, cache):
+def legacy_random_binomial_fill(bitgen, out, cache, p, n):
     for i in range(out.size):
         out[i] = legacy_binomial(bitgen, _at(p, i), _at(n, i), cache)
+
+
+def legacy_negative_binomial_fill(bitgen, out, cache, n, p):
+    for i in range(out.size):
+        out[i] = legacy_negative_binomial(bitgen, cache, _at(n, i), _at(p, i))
 
 
 def legacy_random_hypergeometric_fill(bitgen, out, good, bad, sample):

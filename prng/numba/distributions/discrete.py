@@ -11,6 +11,7 @@ from ...distributions.discrete import LOGFACT
 from .._bitgen import next_double
 from ._libm import exp, expm1, log, log1p, pow, sqrt
 from .bounded import bounded_uint64
+from .continuous import gamma
 from .ziggurat import random_standard_exponential
 
 LOGFACT_TABLE = np.array(LOGFACT, dtype=np.float64)
@@ -105,6 +106,12 @@ def poisson(bg, lam):
             x += 1
         else:
             return x
+
+
+@jit
+def negative_binomial(bg, n, p):
+    """numpy's random_negative_binomial: a poisson of a gamma(n, (1 - p) / p)."""
+    return poisson(bg, gamma(bg, n, (1 - p) / p))
 
 
 # -- binomial ----------------------------------------------------------------------------------
@@ -388,7 +395,14 @@ def random_poisson_fill(bg, out, lam):
 
 
 @jit
-def random_binomial_fill(bg, out, p, n, cache):
+def random_negative_binomial_fill(bg, out, n, p):
+    ns, ps = int(n.size != 1), int(p.size != 1)
+    for i in range(out.size):
+        out[i] = negative_binomial(bg, n[i * ns], p[i * ps])
+
+
+@jit
+def random_binomial_fill(bg, out, cache, p, n):
     ps, ns = int(p.size != 1), int(n.size != 1)
     for i in range(out.size):
         out[i] = binomial(bg, p[i * ps], n[i * ns], cache)
@@ -424,7 +438,7 @@ def random_hypergeometric_fill(bg, out, good, bad, sample):
 
 
 @jit
-def random_multinomial_fill(bg, out, d, n, pvals, offsets, cache):
+def random_multinomial_fill(bg, out, cache, d, n, pvals, offsets):
     """numpy's random_multinomial into zeroed rows of d."""
     ns, os_ = int(n.size != 1), int(offsets.size != 1)
     for i in range(out.size // d):

@@ -6,7 +6,8 @@ from numba import njit
 
 from .._bitgen import next_double
 from ._libm import exp, log, log1p, pow, sqrt
-from .discrete import _D1, _D2, binomial_btpe, binomial_inversion, geometric_search, loggam, to_int64
+from .discrete import _D1, _D2, binomial_btpe, binomial_inversion, geometric_search, loggam, poisson, to_int64
+from .legacy_continuous import legacy_gamma
 
 jit = njit(cache=True, error_model="numpy")
 
@@ -22,6 +23,12 @@ def legacy_binomial(bg, p, n, cache):
     if q * n <= 30.0:
         return n - binomial_inversion(bg, n, q, cache, True)
     return n - binomial_btpe(bg, n, q, cache)
+
+
+@jit
+def legacy_negative_binomial(bg, cache, n, p):
+    """legacy_negative_binomial: Generator's poisson of a legacy gamma(n, (1 - p) / p)."""
+    return poisson(bg, legacy_gamma(bg, cache, n, (1 - p) / p))
 
 
 @jit
@@ -125,10 +132,17 @@ def legacy_logseries(bg, p):
 
 
 @jit
-def legacy_random_binomial_fill(bg, out, p, n, cache):
+def legacy_random_binomial_fill(bg, out, cache, p, n):
     ps, ns = int(p.size != 1), int(n.size != 1)
     for i in range(out.size):
         out[i] = legacy_binomial(bg, p[i * ps], n[i * ns], cache)
+
+
+@jit
+def legacy_negative_binomial_fill(bg, out, cache, n, p):
+    ns, ps = int(n.size != 1), int(p.size != 1)
+    for i in range(out.size):
+        out[i] = legacy_negative_binomial(bg, cache, n[i * ns], p[i * ps])
 
 
 @jit
