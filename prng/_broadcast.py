@@ -223,19 +223,20 @@ def cont(bitgen, sampler, size, params, out=None, dtype=np.float64, param_dtype=
     return result
 
 
-def disc(bitgen, sampler, size, params, param_dtypes):
+def disc(bitgen, sampler, size, params, param_dtypes, state=()):
     """numpy's ``disc``: int64 outputs; ``params`` as in ``cont``, each converted to its entry of
-    ``param_dtypes`` (float64 or int64). Scalars give a Python int when ``size`` is None."""
+    ``param_dtypes`` (float64 or int64). Scalars give a Python int when ``size`` is None. ``state`` goes
+    to the sampler before the parameters (numpy's binomial_t cache, RandomState's gauss cache)."""
     arrays, is_scalar = _parameter_arrays(params, param_dtypes)
     if not is_scalar:
         for a, (_, name, cons) in zip(arrays, params):
             check_array_constraint(a, name, cons)
-        return _run(bitgen, sampler, _broadcast_output(arrays, size, np.int64), arrays)
+        return _run(bitgen, sampler, _broadcast_output(arrays, size, np.int64), arrays, state)
     for a, (_, name, cons) in zip(arrays, params):
         check_constraint(float(a) if a.dtype.kind == "f" else int(a), name, cons)
     if size is None:
-        return int(_run(bitgen, sampler, np.empty(1, np.int64), arrays)[0])
-    return _run(bitgen, sampler, np.empty(as_size(size), np.int64), arrays)
+        return int(_run(bitgen, sampler, np.empty(1, np.int64), arrays, state)[0])
+    return _run(bitgen, sampler, np.empty(as_size(size), np.int64), arrays, state)
 
 
 def c_int_div(a, b):

@@ -19,9 +19,11 @@ import warnings
 import numpy as np
 
 from . import _broadcast as bc
+from . import _discrete
 from ._sampling import sampling
 from ._validate import as_size
 from .bitgen.pcg64 import PCG64
+from .distributions.discrete import binomial_cache
 
 _INTEGER_DTYPES = tuple(np.dtype(t) for t in (
     np.int8, np.int16, np.int32, np.int64, np.uint8, np.uint16, np.uint32, np.uint64, np.bool_))
@@ -142,6 +144,7 @@ class Generator:
             if not callable(getattr(bit_generator, method, None)):
                 raise TypeError(f"bit_generator must have a {method}() method")
         self._bit_generator = bit_generator
+        self._binomial = binomial_cache()  # numpy's binomial_t: the setup of the last (n, p)
 
     @property
     def bit_generator(self):
@@ -391,6 +394,67 @@ class Generator:
         length = bc.as_index(length, "length")
         words = self.integers(0, 2**32, size=bc.c_int_div(length - 1, 4) + 1, dtype=np.uint32)
         return words.astype("<u4").tobytes()[:length]
+
+    # -- discrete distributions (distributions.c, random_hypergeometric.c, random_mvhg_*.c) --------
+
+    def binomial(self, n, p, size=None):
+        """numpy's ``Generator.binomial``: inversion for n min(p, 1-p) <= 30, else BTPE, with numpy's
+        setup cache for the last (n, p) (``random_binomial``)."""
+        return bc.disc(self._bit_generator, "random_binomial_fill", size,
+                       [(p, "p", bc.BOUNDED_0_1), (n, "n", bc.NON_NEGATIVE)], [np.float64, np.int64],
+                       state=(self._binomial,))
+
+    def negative_binomial(self, n, p, size=None):
+        """numpy's ``Generator.negative_binomial``: a poisson of a gamma(n, (1 - p) / p); n and p must
+        keep the poisson's lam below its limit."""
+        n_arr, p_arr = np.asarray(n, dtype=np.float64), np.asarray(p, dtype=np.float64)
+        if n_arr.ndim or p_arr.ndim:
+            bc.check_array_constraint(n_arr, "n", bc.POSITIVE_NOT_NAN)
+            bc.check_array_constraint(p_arr, "p", bc.BOUNDED_GT_0_1)
+            with np.errstate(all="ignore"):
+                too_large = np.any(np.greater((1 - p_arr) / p_arr * (n_arr + 10 * np.sqrt(n_arr)), bc.POISSON_LAM_MAX))
+        else:
+            dn, dp = float(n_arr), float(p_arr)
+            bc.check_constraint(dn, "n", bc.POSITIVE_NOT_NAN)
+            bc.check_constraint(dp, "p", bc.BOUNDED_GT_0_1)
+            too_large = (1 - dp) / dp * (dn + 10 * math.sqrt(dn)) > bc.POISSON_LAM_MAX
+        if too_large:
+            raise ValueError("n too large or p too small, see Generator.negative_binomial Notes")
+        return bc.disc(self._bit_generator, "random_negative_binomial_fill", size,
+                       [(n_arr, "n", bc.NONE), (p_arr, "p", bc.NONE)], [np.float64, np.float64])
+
+    def poisson(self, lam=1.0, size=None):
+        """numpy's ``Generator.poisson``: multiplication of uniforms for lam < 10, else PTRS."""
+        return bc.disc(self._bit_generator, "random_poisson_fill", size, [(lam, "lam", bc.POISSON)], [np.float64])
+
+    def geometric(self, p, size=None):
+        """numpy's ``Generator.geometric``: search for p >= 1/3, else inversion of an exponential."""
+        return bc.disc(self._bit_generator, "random_geometric_fill", size, [(p, "p", bc.BOUNDED_GT_0_1)],
+                       [np.float64])
+
+    def logseries(self, p, size=None):
+        """numpy's ``Generator.logseries`` (``random_logseries``)."""
+        return bc.disc(self._bit_generator, "random_logseries_fill", size, [(p, "p", bc.BOUNDED_LT_0_1)],
+                       [np.float64])
+
+    def zipf(self, a, size=None):
+        """numpy's ``Generator.zipf`` (``random_zipf``: rejection, 1 for a >= 1025)."""
+        return bc.disc(self._bit_generator, "random_zipf_fill", size, [(a, "a", bc.GT_1)], [np.float64])
+
+    def hypergeometric(self, ngood, nbad, nsample, size=None):
+        """numpy's ``Generator.hypergeometric``: HRUA for 10 <= nsample <= ngood + nbad - 10, else
+        item-by-item sampling; ngood and nbad below 10**9."""
+        return _discrete.hypergeometric(self._bit_generator, "random_hypergeometric_fill", size, ngood, nbad,
+                                        nsample, [bc.NON_NEGATIVE] * 3, max_checked=True)
+
+    def multinomial(self, n, pvals, size=None):
+        """numpy's ``Generator.multinomial``: a binomial per category; n and the rows of pvals broadcast."""
+        return _discrete.generator_multinomial(self._bit_generator, self._binomial, n, pvals, size)
+
+    def multivariate_hypergeometric(self, colors, nsample, size=None, method="marginals"):
+        """numpy's ``Generator.multivariate_hypergeometric``: a hypergeometric per color ("marginals") or a
+        partial shuffle of the items ("count")."""
+        return _discrete.multivariate_hypergeometric(self._bit_generator, colors, nsample, size, method)
 
 
 def triangular(bitgen, sampler, left, mode, right, size):

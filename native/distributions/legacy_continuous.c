@@ -26,6 +26,11 @@ static double legacy_gamma(prng_draws_t *d, prng_legacy_gauss_t *g, double shape
     return scale * legacy_standard_gamma(d, g, shape);
 }
 
+double prng_legacy_gamma(prng_draws_t *d, prng_legacy_gauss_t *g, double shape, double scale)
+{
+    return legacy_gamma(d, g, shape, scale);
+}
+
 static double legacy_beta(prng_draws_t *d, prng_legacy_gauss_t *g, double a, double b)
 {
     if ((a <= 1.0) && (b <= 1.0)) {

@@ -17,4 +17,14 @@ double prng_beta(prng_draws_t *d, double a, double b);
 double prng_chisquare(prng_draws_t *d, double df);
 double prng_vonmises_rejection(prng_draws_t *d, double mu, double kappa);
 
+/* discrete.c, for legacy_discrete.c */
+double prng_loggam(double x);
+int64_t prng_poisson(prng_draws_t *d, double lam);
+int64_t prng_binomial(prng_draws_t *d, double p, int64_t n, prng_binomial_t *cache);
+int64_t prng_binomial_btpe(prng_draws_t *d, int64_t n, double p, prng_binomial_t *cache);
+int64_t prng_binomial_inversion(prng_draws_t *d, int64_t n, double p, prng_binomial_t *cache, int legacy);
+int64_t prng_geometric_search(prng_draws_t *d, double p);
+/* legacy_continuous.c, for legacy_discrete.c */
+double prng_legacy_gamma(prng_draws_t *d, prng_legacy_gauss_t *g, double shape, double scale);
+
 #endif /* PRNG_SAMPLERS_H */

@@ -184,3 +184,47 @@ def legacy_dirichlet_fill(bg, out, cache, alpha):
         lib.prng_legacy_dirichlet_fill(bg, g, out.shape[0], alpha.size, _ptr(alpha), _ptr(out))
     finally:
         cache[:] = (g.has_gauss, g.gauss)
+
+
+# --- numpy's discrete samplers (native/distributions/discrete.c, legacy_discrete.c) ----------------
+
+def _binomial_cache(cache):
+    """numpy's binomial_t over the int64 words of a ``binomial_cache()`` array (shared, not copied)."""
+    return ffi.cast("prng_binomial_t *", ffi.from_buffer("int64_t[]", cache, True))
+
+
+def _binomial_fill(fill):
+    """A wrapper ``(bg, out, cache, p, n)`` of a C binomial fill with numpy's binomial_t cache."""
+    return lambda bg, out, cache, p, n: fill(bg, out.size, _ptr(out), *_params((p, n)), _binomial_cache(cache))
+
+
+random_poisson_fill = _fill(lib.prng_random_poisson_fill)
+random_binomial_fill = _binomial_fill(lib.prng_random_binomial_fill)
+random_negative_binomial_fill = _fill(lib.prng_random_negative_binomial_fill)
+random_geometric_fill = _fill(lib.prng_random_geometric_fill)
+random_logseries_fill = _fill(lib.prng_random_logseries_fill)
+random_zipf_fill = _fill(lib.prng_random_zipf_fill)
+random_hypergeometric_fill = _fill(lib.prng_random_hypergeometric_fill)
+legacy_random_binomial_fill = _binomial_fill(lib.prng_legacy_random_binomial_fill)
+legacy_negative_binomial_fill = _gauss_fill(lib.prng_legacy_negative_binomial_fill)
+legacy_random_geometric_fill = _fill(lib.prng_legacy_random_geometric_fill)
+legacy_logseries_fill = _fill(lib.prng_legacy_logseries_fill)
+legacy_random_zipf_fill = _fill(lib.prng_legacy_random_zipf_fill)
+legacy_random_hypergeometric_fill = _fill(lib.prng_legacy_random_hypergeometric_fill)
+
+
+def random_multinomial_fill(bg, out, cache, d, n, pvals, offsets):
+    """numpy's random_multinomial into ``out`` (zeroed rows of d): row i from n value i and the d
+    probabilities of ``pvals`` from ``offsets`` value i on."""
+    lib.prng_random_multinomial_fill(bg, out.size // d, d, _ptr(out), *_param(n), _ptr(pvals), *_param(offsets),
+                                     _binomial_cache(cache))
+
+
+def random_multivariate_hypergeometric_count_fill(bg, out, colors, nsample, choices):
+    lib.prng_random_multivariate_hypergeometric_count_fill(bg, out.size // colors.size, _ptr(out), colors.size,
+                                                           _ptr(colors), nsample, _ptr(choices))
+
+
+def random_multivariate_hypergeometric_marginals_fill(bg, out, colors, nsample):
+    lib.prng_random_multivariate_hypergeometric_marginals_fill(bg, out.size // colors.size, _ptr(out), colors.size,
+                                                               _ptr(colors), nsample)

@@ -6,16 +6,19 @@ and the polar-method normal keeps its cached second value (``legacy_gauss``) her
 on the bit generator's backend (``prng._sampling``).
 """
 
+import contextlib
 import math
 import operator
 
 import numpy as np
 
 from .. import _broadcast as bc
+from .. import _discrete
 from .. import generator as _gen
 from .._sampling import sampling
 from .._validate import as_size
 from ..bitgen.mt19937 import MT19937
+from ..distributions.discrete import binomial_cache
 
 _SEED_MAX = 2**32 - 1
 
@@ -61,6 +64,7 @@ class RandomState:
         else:
             self._bit_generator = legacy_seeded(seed)
         self._gauss = None
+        self._binomial = binomial_cache()  # numpy's binomial_t, shared by binomial and multinomial
 
     def seed(self, seed=None):
         """numpy's ``RandomState.seed``: re-seed the MT19937 in place by the legacy rules (None: fresh
@@ -144,9 +148,16 @@ class RandomState:
         the cached second value (numpy's ``aug_state``), which this call reads and updates."""
         if not gauss:
             return bc.cont(self._bit_generator, sampler, size, list(params))
+        with self._gauss_cache() as cache:
+            return bc.cont(self._bit_generator, sampler, size, list(params), state=(cache,))
+
+    @contextlib.contextmanager
+    def _gauss_cache(self):
+        """The cached polar normal as the float64 array ``[has_gauss, gauss]`` legacy samplers read and
+        update, written back to this RandomState afterwards."""
         cache = np.array([0.0, 0.0] if self._gauss is None else [1.0, self._gauss])
         try:
-            return bc.cont(self._bit_generator, sampler, size, list(params), state=(cache,))
+            yield cache
         finally:
             self._gauss = float(cache[1]) if cache[0] else None
 
@@ -315,3 +326,50 @@ class RandomState:
         if arr.ndim == 0:
             return int(idx) if shape is None else idx
         return arr[idx]
+
+    # -- discrete distributions (mtrand.pyx: legacy-distributions.c where it uses them) ------------
+
+    def binomial(self, n, p, size=None):
+        """numpy's legacy ``binomial`` (``legacy_random_binomial``: exp(n log q) inversion, BTPE; n = 0
+        and p = 0 still draw), sharing the setup cache with ``multinomial``."""
+        return bc.disc(self._bit_generator, "legacy_random_binomial_fill", size,
+                       [(p, "p", bc.BOUNDED_0_1), (n, "n", bc.LEGACY_NON_NEGATIVE_INBOUNDS_LONG)],
+                       [np.float64, np.int64], state=(self._binomial,))
+
+    def negative_binomial(self, n, p, size=None):
+        """numpy's legacy ``negative_binomial`` (``legacy_negative_binomial``: Generator's poisson of a
+        legacy gamma, which draws polar normals through the cached one)."""
+        with self._gauss_cache() as cache:
+            return bc.disc(self._bit_generator, "legacy_negative_binomial_fill", size,
+                           [(n, "n", bc.POSITIVE), (p, "p", bc.BOUNDED_0_1)], [np.float64, np.float64],
+                           state=(cache,))
+
+    def poisson(self, lam=1.0, size=None):
+        """numpy's legacy ``poisson`` (``legacy_random_poisson`` is Generator's ``random_poisson``)."""
+        return bc.disc(self._bit_generator, "random_poisson_fill", size, [(lam, "lam", bc.LEGACY_POISSON)],
+                       [np.float64])
+
+    def geometric(self, p, size=None):
+        """numpy's legacy ``geometric`` (``legacy_random_geometric``: ceil(log1p(-U) / log(1 - p)))."""
+        return bc.disc(self._bit_generator, "legacy_random_geometric_fill", size, [(p, "p", bc.BOUNDED_GT_0_1)],
+                       [np.float64])
+
+    def logseries(self, p, size=None):
+        """numpy's legacy ``logseries`` (``legacy_logseries``)."""
+        return bc.disc(self._bit_generator, "legacy_logseries_fill", size, [(p, "p", bc.BOUNDED_LT_0_1)],
+                       [np.float64])
+
+    def zipf(self, a, size=None):
+        """numpy's legacy ``zipf`` (``legacy_random_zipf``)."""
+        return bc.disc(self._bit_generator, "legacy_random_zipf_fill", size, [(a, "a", bc.GT_1)], [np.float64])
+
+    def hypergeometric(self, ngood, nbad, nsample, size=None):
+        """numpy's legacy ``hypergeometric`` (``legacy_random_hypergeometric``: HRUA for nsample > 10,
+        else the HYP algorithm)."""
+        return _discrete.hypergeometric(
+            self._bit_generator, "legacy_random_hypergeometric_fill", size, ngood, nbad, nsample,
+            [bc.LEGACY_NON_NEGATIVE_INBOUNDS_LONG, bc.NON_NEGATIVE, bc.GTE_1], max_checked=False)
+
+    def multinomial(self, n, pvals, size=None):
+        """numpy's legacy ``multinomial`` (``random_multinomial`` with this RandomState's binomial cache)."""
+        return _discrete.legacy_multinomial(self._bit_generator, self._binomial, n, pvals, size)

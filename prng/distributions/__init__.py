@@ -13,6 +13,26 @@ import numpy as np
 from . import bounded, continuous, legacy, legacy_continuous, ziggurat
 from .bounded import draws
 from .shuffle import choice_floyd, shuffle_int, shuffle_raw  # noqa: F401  (the sampler API)
+from .discrete import (  # noqa: F401  (the sampler API: numpy's discrete samplers)
+    random_binomial_fill,
+    random_geometric_fill,
+    random_hypergeometric_fill,
+    random_logseries_fill,
+    random_multinomial_fill,
+    random_multivariate_hypergeometric_count_fill,
+    random_multivariate_hypergeometric_marginals_fill,
+    random_negative_binomial_fill,
+    random_poisson_fill,
+    random_zipf_fill,
+)
+from .legacy_discrete import (  # noqa: F401
+    legacy_logseries_fill,
+    legacy_negative_binomial_fill,
+    legacy_random_binomial_fill,
+    legacy_random_geometric_fill,
+    legacy_random_hypergeometric_fill,
+    legacy_random_zipf_fill,
+)
 
 _M64 = (1 << 64) - 1
 

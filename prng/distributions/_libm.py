@@ -21,6 +21,7 @@ def _bind(name, ctype, nargs):
 exp, log, log1p, expm1, cos, acos, sqrt = (_bind(n, ctypes.c_double, 1)
                                            for n in ("exp", "log", "log1p", "expm1", "cos", "acos", "sqrt"))
 pow, fmod = (_bind(n, ctypes.c_double, 2) for n in ("pow", "fmod"))  # noqa: A001 (C's names)
+floor, ceil = (_bind(n, ctypes.c_double, 1) for n in ("floor", "ceil"))  # inf and nan pass through
 expf, log1pf, logf, sqrtf = (_bind(n, ctypes.c_float, 1) for n in ("expf", "log1pf", "logf", "sqrtf"))
 powf = _bind("powf", ctypes.c_float, 2)
 

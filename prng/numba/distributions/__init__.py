@@ -3,6 +3,26 @@ arguments as prng.distributions (pure Python) and prng.c.distributions (C). Each
 cached, once per generator type; the ``@njit`` functions can be called from your own jitted code with a
 core's ``bitgen``."""
 from .bounded import random_bounded_fill, random_bounded_uint64, random_interval  # noqa: F401
+from .discrete import (  # noqa: F401
+    random_binomial_fill,
+    random_geometric_fill,
+    random_hypergeometric_fill,
+    random_logseries_fill,
+    random_multinomial_fill,
+    random_multivariate_hypergeometric_count_fill,
+    random_multivariate_hypergeometric_marginals_fill,
+    random_negative_binomial_fill,
+    random_poisson_fill,
+    random_zipf_fill,
+)
+from .legacy_discrete import (  # noqa: F401
+    legacy_logseries_fill,
+    legacy_negative_binomial_fill,
+    legacy_random_binomial_fill,
+    legacy_random_geometric_fill,
+    legacy_random_hypergeometric_fill,
+    legacy_random_zipf_fill,
+)
 from .legacy import legacy_gauss_fill  # noqa: F401
 from .shuffle import choice_floyd, shuffle_int, shuffle_raw  # noqa: F401
 from .uniform import random_standard_uniform_fill, random_standard_uniform_fill_f, random_uniform_fill  # noqa: F401
