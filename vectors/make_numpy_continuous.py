@@ -47,6 +47,9 @@ def shared_battery(rec, n):
     rec("triangular", -1.0, 0.5, 2.0, n)
     rec("dirichlet", [1.0, 2.0, 3.0], 8)
     rec("dirichlet", [0.05, 0.02, 0.08], 3)
+    rec("noncentral_chisquare", 3.0, 2.0, n)
+    rec("noncentral_chisquare", 0.5, 2.0, n)
+    rec("noncentral_f", 3.0, 5.0, 1.5, n)
     rec("exponential", 2.0, n)
     rec("normal", 1.0, 3.0, 5)
     rec("uniform", -2.0, 5.0, n)
@@ -117,6 +120,12 @@ def generator_edges(rec):
     rec("dirichlet", [0.0, 0.0], 2)
     rec("dirichlet", [1e-3, 0.099], 4)
     rec("dirichlet", [2.0, 0.01])
+    for df, nonc in ((3.0, 0.0), (0.5, 0.0), (0.5, 1e-3), (0.5, 25.0), (1.0, 30.0), (1.0 + 1e-9, 2.0), (3.0, NAN),
+                     (0.5, NAN), (5e-324, 1.0)):
+        rec("noncentral_chisquare", df, nonc, 6)
+    rec("noncentral_chisquare", [0.5, 3.0], COL - 0.5)
+    rec("noncentral_f", [0.5, 4.0], 5.0, COL)
+    rec("noncentral_f", 2.0, 3.0, NAN, 3)
     rec("exponential", NAN)
     rec("exponential", [NAN, 1.0, 0.0])
     rec("standard_exponential", 3, method="inv", out=np.empty(3))
@@ -196,6 +205,9 @@ def randomstate_edges(rec):
     rec("normal", COL, [1.0, 2.0])
     rec("uniform", COL, [1.0, 2.0])
     rec("exponential", [NAN, 1.0])
+    for df, nonc in ((3.0, 0.0), (0.5, 25.0), (3.0, NAN), (0.5, NAN)):
+        rec("noncentral_chisquare", df, nonc, 6)
+    rec("noncentral_f", [0.5, 4.0], 5.0, COL)
     rec("dirichlet", [0.5, 0.5, 0.5, 0.5], (3, 2))
     rec("standard_cauchy")
     rec("triangular", [-1.0, 0.0], [0.0, 0.5], COL + 1.0)

@@ -56,15 +56,15 @@ static double legacy_beta(prng_draws_t *d, prng_legacy_gauss_t *g, double a, dou
     return Ga / (Ga + Gb);
 }
 
-static double legacy_chisquare(prng_draws_t *d, prng_legacy_gauss_t *g, double df)
+double prng_legacy_chisquare(prng_draws_t *d, prng_legacy_gauss_t *g, double df)
 {
     return 2.0 * legacy_standard_gamma(d, g, df / 2.0);
 }
 
 static double legacy_f(prng_draws_t *d, prng_legacy_gauss_t *g, double dfnum, double dfden)
 {
-    double num = legacy_chisquare(d, g, dfnum) * dfden;
-    return num / (legacy_chisquare(d, g, dfden) * dfnum);
+    double num = prng_legacy_chisquare(d, g, dfnum) * dfden;
+    return num / (prng_legacy_chisquare(d, g, dfden) * dfnum);
 }
 
 static double legacy_normal(prng_draws_t *d, prng_legacy_gauss_t *g, double loc, double scale)
@@ -193,7 +193,7 @@ void prng_legacy_vonmises_fill(prng_bitgen_t *bg, size_t n, double *out, const d
 GFILL1(prng_legacy_standard_gamma_fill, legacy_standard_gamma)
 GFILL2(prng_legacy_gamma_fill, legacy_gamma)
 GFILL2(prng_legacy_beta_fill, legacy_beta)
-GFILL1(prng_legacy_chisquare_fill, legacy_chisquare)
+GFILL1(prng_legacy_chisquare_fill, prng_legacy_chisquare)
 GFILL2(prng_legacy_f_fill, legacy_f)
 GFILL2(prng_legacy_normal_fill, legacy_normal)
 GFILL2(prng_legacy_lognormal_fill, legacy_lognormal)
