@@ -45,6 +45,35 @@ def _generator_cases():
         ("shuffle(arange(10**6))", N, lambda g: g.shuffle(x)),
         ("choice(10**6, 10**6)", N, lambda g: g.choice(N, N)),
         ("choice(10**6, 10**5, replace=False)", N // 10, lambda g: g.choice(N, N // 10, replace=False)),
+        # numpy's continuous distributions
+        ("standard_gamma(0.5)", N, lambda g: g.standard_gamma(0.5, N)),
+        ("standard_gamma(3.0)", N, lambda g: g.standard_gamma(3.0, N)),
+        ("standard_gamma(3.0, float32)", N, lambda g: g.standard_gamma(3.0, N, dtype=np.float32)),
+        ("gamma(2.0, 3.0)", N, lambda g: g.gamma(2.0, 3.0, N)),
+        ("beta(0.5, 0.5)", N, lambda g: g.beta(0.5, 0.5, N)),
+        ("beta(2.0, 5.0)", N, lambda g: g.beta(2.0, 5.0, N)),
+        ("chisquare(3.0)", N, lambda g: g.chisquare(3.0, N)),
+        ("f(4.0, 7.0)", N, lambda g: g.f(4.0, 7.0, N)),
+        ("standard_t(5.0)", N, lambda g: g.standard_t(5.0, N)),
+        ("standard_cauchy()", N, lambda g: g.standard_cauchy(N)),
+        ("laplace(0.0, 1.0)", N, lambda g: g.laplace(0.0, 1.0, N)),
+        ("gumbel(0.0, 1.0)", N, lambda g: g.gumbel(0.0, 1.0, N)),
+        ("logistic(0.0, 1.0)", N, lambda g: g.logistic(0.0, 1.0, N)),
+        ("lognormal(0.0, 1.0)", N, lambda g: g.lognormal(0.0, 1.0, N)),
+        ("pareto(3.0)", N, lambda g: g.pareto(3.0, N)),
+        ("power(2.0)", N, lambda g: g.power(2.0, N)),
+        ("rayleigh(1.0)", N, lambda g: g.rayleigh(1.0, N)),
+        ("weibull(1.5)", N, lambda g: g.weibull(1.5, N)),
+        ("wald(1.0, 2.0)", N, lambda g: g.wald(1.0, 2.0, N)),
+        ("vonmises(0.0, 2.0)", N, lambda g: g.vonmises(0.0, 2.0, N)),
+        ("triangular(-1.0, 0.5, 2.0)", N, lambda g: g.triangular(-1.0, 0.5, 2.0, N)),
+        ("standard_exponential(method='inv')", N, lambda g: g.standard_exponential(N, method="inv")),
+        ("noncentral_chisquare(3.0, 2.0)", N, lambda g: g.noncentral_chisquare(3.0, 2.0, N)),
+        ("noncentral_chisquare(0.5, 2.0)", N, lambda g: g.noncentral_chisquare(0.5, 2.0, N)),
+        ("noncentral_f(3.0, 5.0, 1.5)", N, lambda g: g.noncentral_f(3.0, 5.0, 1.5, N)),
+        ("dirichlet([1, 2, 3]), 10**6 / 3 rows", N, lambda g: g.dirichlet([1.0, 2.0, 3.0], N // 3)),
+        ("multivariate_normal(3-d, cholesky), 10**6 / 3 rows", N,
+         lambda g: g.multivariate_normal(np.zeros(3), np.eye(3), N // 3, method="cholesky")),
     ]
 
 
@@ -55,6 +84,11 @@ def _randomstate_cases():
         ("randn()", N, lambda r: r.randn(N)),
         ("randint(0, 1000)", N, lambda r: r.randint(0, 1000, N)),
         ("permutation(10**6)", N, lambda r: r.permutation(N)),
+        ("normal(1.0, 2.0)", N, lambda r: r.normal(1.0, 2.0, N)),
+        ("standard_gamma(3.0)", N, lambda r: r.standard_gamma(3.0, N)),
+        ("beta(2.0, 5.0)", N, lambda r: r.beta(2.0, 5.0, N)),
+        ("standard_t(5.0)", N, lambda r: r.standard_t(5.0, N)),
+        ("exponential(2.0)", N, lambda r: r.exponential(2.0, N)),
     ]
 
 
