@@ -15,6 +15,8 @@
  */
 import { BoundedSampler } from "./bounded.js";
 import { describe, toBigInt, toCount } from "./checks.js";
+import { Discrete } from "./discrete.js";
+import { Int64Out, POISSON_LAM_MAX, int64Draws, isArrayLike, param } from "./params.js";
 import { PCG64 } from "./pcg64.js";
 import { Ziggurat } from "./ziggurat.js";
 
@@ -206,6 +208,113 @@ export function pick(a, indices, n) {
   return Array.isArray(a) ? Array.from(indices, (i) => a[i]) : a.constructor.from(indices, (i) => a[i]);
 }
 
+/** numpy's CONS_POISSON: 0 <= lam <= POISSON_LAM_MAX (NaN fails). */
+export const isPoissonLam = (v) => v >= 0 && v <= POISSON_LAM_MAX;
+/** numpy's CONS_BOUNDED_GT_0_1: 0 < p <= 1. */
+export const isProbabilityGt0 = (v) => v > 0 && v <= 1;
+/** numpy's CONS_BOUNDED_LT_0_1: 0 <= p < 1. */
+export const isProbabilityLt1 = (v) => v >= 0 && v < 1;
+/** numpy's CONS_BOUNDED_0_1: 0 <= p <= 1. */
+const isProbability = (v) => v >= 0 && v <= 1;
+/** The largest sum(colors) of `multivariateHypergeometric(method="count")` (its index array is a Uint32Array). */
+const MVHG_COUNT_MAX = 2 ** 32 - 1;
+export const HYPERGEOMETRIC_NAMES = ["ngood", "nbad", "nsample"];
+
+/** binomial's `n` (an integer >= 0) and `p` (in [0, 1]), numbers or arrays. */
+export function binomialParams(n, p) {
+  const ps = param(p, "p", isProbability, "in [0, 1] (not NaN)");
+  return [param(n, "n", (v) => v >= 0, ">= 0", { integer: true }), ps];
+}
+
+/**
+ * hypergeometric's integer parameters: ngood and nbad in [0, max), nsample >= minSample, and
+ * nsample <= ngood + nbad element by element.
+ */
+export function hypergeometricParams(ngood, nbad, nsample, minSample, max) {
+  const range = max === Infinity ? ">= 0" : `in [0, ${max})`;
+  const inRange = (v) => v >= 0 && v < max;
+  const params = [
+    param(ngood, "ngood", inRange, range, { integer: true }),
+    param(nbad, "nbad", inRange, range, { integer: true }),
+    param(nsample, "nsample", (v) => v >= minSample, `>= ${minSample}`, { integer: true }),
+  ];
+  const [g, b, s] = params;
+  const length = Math.max(g.values.length, b.values.length, s.values.length);
+  for (let k = 0; k < length; k++) {
+    const total = g.values[k * g.step] + b.values[k * b.step], sample = s.values[k * s.step];
+    if (total < sample) throw new RangeError(`nsample must be <= ngood + nbad, got ${sample} > ${total}`);
+  }
+  return params;
+}
+
+/** numpy's `kahan_sum` of the first `n` values of `values` from `offset` (0 for n <= 0). */
+function kahanSum(values, offset, n) {
+  if (n <= 0) return 0.0;
+  let sum = values[offset], c = 0.0;
+  for (let i = 1; i < n; i++) {
+    const y = values[offset + i] - c;
+    const t = sum + y;
+    c = t - sum - y;
+    sum = t;
+  }
+  return sum;
+}
+
+/** A Float64Array of integral values as a BigInt64Array. */
+export function int64Array(values) {
+  const out = new Int64Out(values.length);
+  for (let k = 0; k < values.length; k++) out.set(k, values[k]);
+  return out.result();
+}
+
+/**
+ * multinomial's rows of `pvals` (one row, or an array of rows of one length d >= 1), flattened, each
+ * in [0, 1] with sum(row[:-1]) <= 1 + 1e-12 (numpy's Kahan sum).
+ */
+function multinomialRows(pvals) {
+  if (!isArrayLike(pvals)) throw new TypeError(`pvals must be an array of probabilities or of rows, got ${describe(pvals)}`);
+  const twoD = pvals.length > 0 && isArrayLike(pvals[0]);
+  const rows = twoD ? Array.from(pvals) : [pvals];
+  const d = rows[0].length;
+  if (d === 0) throw new RangeError("pvals must have at least one probability per row");
+  rows.forEach((row, i) => {
+    if (!isArrayLike(row) || row.length !== d) throw new RangeError(`pvals[${i}] must be a row of ${d} probabilities`);
+  });
+  const flat = param(rows.flatMap((row) => Array.from(row)), "pvals", isProbability, "in [0, 1] (not NaN)").values;
+  for (let offset = 0; offset < flat.length; offset += d) {
+    if (kahanSum(flat, offset, d - 1) > 1.0 + 1e-12) throw new RangeError("pvals: sum(pvals[:-1]) must be <= 1");
+  }
+  return { flat, d, count: rows.length, twoD };
+}
+
+/**
+ * numpy's multinomial argument handling (_generator.pyx; mtrand.pyx with `legacy`: one `n`, one
+ * row), `discrete.multinomial` per variate: a BigInt64Array of (variates * d) counts.
+ */
+export function multinomialDraws(discrete, n, pvals, size, legacy) {
+  const { flat, d, count: rowCount, twoD } = multinomialRows(pvals);
+  const ns = param(n, "n", (v) => v >= 0, ">= 0", { integer: true });
+  if (legacy && (twoD || !ns.scalar)) throw new TypeError("n must be one integer and pvals one row (RandomState)");
+  let variates, nStep = 0, rowStep = 0;
+  if (ns.scalar && !twoD) {
+    variates = size === undefined ? 1 : toCount(size, "size");
+  } else {
+    const lengths = [ns.values.length, rowCount].filter((l) => l !== 1);
+    if (lengths.length === 2 && lengths[0] !== lengths[1]) {
+      throw new RangeError(`n (${ns.values.length} values) and pvals (${rowCount} rows) do not broadcast`);
+    }
+    variates = lengths.length > 0 ? lengths[0] : 1;
+    if (size !== undefined && toCount(size, "size") !== variates) {
+      throw new RangeError(`size must be the broadcast count ${variates} of n and pvals, got ${size}`);
+    }
+    nStep = ns.values.length === 1 ? 0 : 1;
+    rowStep = rowCount === 1 ? 0 : d;
+  }
+  const counts = new Float64Array(variates * d);
+  for (let k = 0; k < variates; k++) discrete.multinomial(ns.values[k * nStep], flat, k * rowStep, d, counts, k * d);
+  return int64Array(counts);
+}
+
 export class Generator {
   /** numpy.random.Generator's distributions over any prng bit generator (`bitGenerator`). */
   constructor(bitGenerator) {
@@ -216,6 +325,7 @@ export class Generator {
     }
     this._bitGenerator = bitGenerator;
     this._ziggurat = new Ziggurat(bitGenerator);
+    this._discrete = new Discrete(bitGenerator);
   }
 
   /** The bit generator every draw comes from. */
@@ -340,6 +450,85 @@ export class Generator {
     toCount(length, "length");
     const words = this.integers(0, TWO_32, Math.ceil(length / 4), { dtype: "uint32" });
     return Uint8Array.from({ length }, (_, k) => (words[k >>> 2] >>> (8 * (k & 3))) & 0xff);
+  }
+
+  // Discrete distributions (discrete.js; argument handling of numpy's _generator.pyx). Results are
+  // int64 as in numpy: a BigInt64Array, or one bigint when nothing is broadcast and n is omitted.
+
+  /** numpy's `Generator.poisson(lam, size)`: `lam` in [0, POISSON_LAM_MAX], a number or an array. */
+  poisson(lam = 1.0, n) {
+    const d = this._discrete;
+    const lams = param(lam, "lam", isPoissonLam, "in [0, POISSON_LAM_MAX] (not NaN)");
+    return int64Draws(n, [lams], ["lam"], (l) => d.poisson(l));
+  }
+
+  /** numpy's `Generator.binomial(n, p, size)`: inversion or BTPE, with numpy's per-(n, p) set-up cache. */
+  binomial(n, p, size) {
+    const d = this._discrete;
+    const [ns, ps] = binomialParams(n, p);
+    return int64Draws(size, [ps, ns], ["p", "n"], (pp, nn) => d.binomial(pp, nn));
+  }
+
+  /** numpy's `Generator.geometric(p, size)`: trials to the first success, `p` in (0, 1]. */
+  geometric(p, n) {
+    const d = this._discrete;
+    return int64Draws(n, [param(p, "p", isProbabilityGt0, "in (0, 1]")], ["p"], (pp) => d.geometric(pp));
+  }
+
+  /** numpy's `Generator.logseries(p, size)`, `p` in [0, 1). */
+  logseries(p, n) {
+    const d = this._discrete;
+    return int64Draws(n, [param(p, "p", isProbabilityLt1, "in [0, 1)")], ["p"], (pp) => d.logseries(pp));
+  }
+
+  /** numpy's `Generator.zipf(a, size)`, `a` > 1. */
+  zipf(a, n) {
+    const d = this._discrete;
+    return int64Draws(n, [param(a, "a", (v) => v > 1, "> 1 (not NaN)")], ["a"], (aa) => d.zipf(aa));
+  }
+
+  /**
+   * numpy's `Generator.hypergeometric(ngood, nbad, nsample, size)` (HRUA or item by item): integers
+   * >= 0, ngood and nbad below 10**9, nsample <= ngood + nbad.
+   */
+  hypergeometric(ngood, nbad, nsample, n) {
+    const d = this._discrete;
+    const params = hypergeometricParams(ngood, nbad, nsample, 0, 10 ** 9);
+    return int64Draws(n, params, HYPERGEOMETRIC_NAMES, (g, b, s) => d.hypergeometric(g, b, s));
+  }
+
+  /**
+   * numpy's `Generator.multinomial(n, pvals, size)`: `pvals` one row of probabilities or an array of
+   * rows, `n` a count or an array of them (broadcast against the rows); a BigInt64Array of
+   * (size or the broadcast count, or 1) * pvals.length counts, row after row.
+   */
+  multinomial(n, pvals, size) {
+    return multinomialDraws(this._discrete, n, pvals, size, false);
+  }
+
+  /**
+   * numpy's `Generator.multivariate_hypergeometric(colors, nsample, size, method)`: `method`
+   * "marginals" (default; sum(colors) < 10**9) or "count"; (size or 1) * colors.length counts.
+   */
+  multivariateHypergeometric(colors, nsample, size, { method = "marginals" } = {}) {
+    if (method !== "count" && method !== "marginals") {
+      throw new RangeError(`method must be "count" or "marginals", got ${describe(method)}`);
+    }
+    const counts = param(nsample, "nsample", (v) => v >= 0, ">= 0", { integer: true });
+    if (!isArrayLike(colors)) throw new TypeError(`colors must be an Array or a typed array, got ${describe(colors)}`);
+    const cs = param(Array.from(colors), "colors", (v) => v >= 0, ">= 0", { integer: true }).values;
+    const total = cs.reduce((a, b) => a + b, 0);
+    if (!Number.isSafeInteger(total)) throw new RangeError(`sum(colors) must be a safe integer, got ${total}`);
+    const limit = method === "marginals" ? 10 ** 9 - 1 : MVHG_COUNT_MAX;
+    if (total > limit) throw new RangeError(`sum(colors) must be <= ${limit} with method "${method}", got ${total}`);
+    const ns = counts.values[0];
+    if (!counts.scalar) throw new TypeError("nsample must be one integer");
+    if (ns > total) throw new RangeError(`nsample must be <= sum(colors) = ${total}, got ${ns}`);
+    const variates = size === undefined ? 1 : toCount(size, "size");
+    const counted = new Float64Array(variates * cs.length);
+    const d = this._discrete;
+    if (cs.length > 0) (method === "count" ? d.mvhgCount : d.mvhgMarginals).call(d, total, cs, ns, variates, counted);
+    return int64Array(counted);
   }
 }
 
