@@ -1,7 +1,8 @@
 /**
- * Replays every case of vectors/randomstate.json (numpy.random.RandomState with legacy int and array
- * seeds; schema: vectors/README.md, "Distribution cases") through compat.numpy.RandomState, then
- * compares numpy's legacy state tuple, cached normal included.
+ * Replays every case of kind "randomstate" of every vector file (numpy.random.RandomState with legacy
+ * int and array seeds: vectors/randomstate.json, numpy_discrete.json, ...; schema: vectors/README.md,
+ * "Distribution cases") through compat.numpy.RandomState, then compares numpy's legacy state tuple,
+ * cached normal included.
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -9,7 +10,7 @@ import { test } from "node:test";
 import { RandomState } from "../src/compat/numpy.js";
 import { MT19937 } from "../src/mt19937.js";
 import { bigOrList, fromHex, toHex, vectorFiles } from "./helpers.js";
-import { arg, countOf, encoded, expected, num } from "./vector-calls.js";
+import { arg, countOf, encoded, expected, multinomialArgs, num, param } from "./vector-calls.js";
 
 /** How each recorded numpy RandomState call is made on the JS RandomState. */
 const CALLS = {
@@ -28,17 +29,28 @@ const CALLS = {
     return x;
   },
   choice: (rs, c, n) => rs.choice(num(c.args[0]), n, { replace: c.kwargs.replace ?? true }),
+  // Discrete distributions (src/discrete.js, the legacy samplers).
+  binomial: (rs, c, n) => rs.binomial(param(c, 0, "n"), param(c, 1, "p"), n),
+  poisson: (rs, c, n) => rs.poisson(param(c, 0, "lam", 1.0), n),
+  geometric: (rs, c, n) => rs.geometric(param(c, 0, "p"), n),
+  logseries: (rs, c, n) => rs.logseries(param(c, 0, "p"), n),
+  zipf: (rs, c, n) => rs.zipf(param(c, 0, "a"), n),
+  hypergeometric: (rs, c, n) => rs.hypergeometric(param(c, 0, "ngood"), param(c, 1, "nbad"), param(c, 2, "nsample"), n),
+  multinomial: (rs, c) => rs.multinomial(...multinomialArgs(c)),
+  random_integers: (rs, c, n) => rs.randomIntegers(param(c, 0, "low", undefined, null), param(c, 1, "high", null, null), n),
+  tomaxint: (rs, c, n) => rs.tomaxint(n),
 };
 
-const doc = vectorFiles().find(([, d]) => d.family === "randomstate")[1];
+const cases = vectorFiles().flatMap(([file, d]) => d.cases.filter((c) => c.kind === "randomstate").map((c) => [file, c]));
 
-for (const kase of doc.cases) {
-  test(kase.name, (t) => {
+for (const [file, kase] of cases) {
+  test(`${file}: ${kase.name}`, (t) => {
     const rs = new RandomState(bigOrList(kase.make.seed));
     let values = 0;
     kase.calls.forEach((call, i) => {
       values += call.expect.length;
       const where = `call ${i}: ${call.method}(${JSON.stringify(call.args).slice(0, 60)}, ${JSON.stringify(call.kwargs)})`;
+      assert.ok(Object.hasOwn(CALLS, call.method), `${where}: no JS call for numpy's RandomState.${call.method}`);
       const result = CALLS[call.method](rs, call, countOf(call.shape));
       assert.deepEqual(encoded(result, call.dtype), expected(call), where);
     });

@@ -1,7 +1,7 @@
 /**
- * Replays every case of vectors/generator.json (numpy.random.Generator on numpy's bit generators;
- * schema: vectors/README.md, "Distribution cases") through the JS Generator, then compares the bit
- * generator's state. Also checks that js/src/ziggurat_tables.js is what js/scripts/make_ziggurat.mjs
+ * Replays every case of kind "generator" of every vector file (numpy.random.Generator on numpy's bit
+ * generators: vectors/generator.json, numpy_discrete.json, ...; schema: vectors/README.md,
+ * "Distribution cases") through the JS Generator, then compares the bit generator's state. Also checks that js/src/ziggurat_tables.js is what js/scripts/make_ziggurat.mjs
  * makes of prng/data/ziggurat.json, value for value.
  */
 import assert from "node:assert/strict";
@@ -13,7 +13,7 @@ import { Generator, defaultRng } from "../src/generator.js";
 import * as tables from "../src/ziggurat_tables.js";
 import { JSON_PATH, MODULE_PATH, render } from "../scripts/make_ziggurat.mjs";
 import { bigOrList, fromHex, vectorFiles } from "./helpers.js";
-import { arg, countOf, encoded, expected, num } from "./vector-calls.js";
+import { arg, countOf, encoded, expected, multinomialArgs, num, param, sizeOf } from "./vector-calls.js";
 
 /** How each recorded numpy Generator call is made on the JS Generator. */
 const CALLS = {
@@ -36,21 +36,36 @@ const CALLS = {
     replace: c.kwargs.replace ?? true, shuffle: c.kwargs.shuffle ?? true,
   }),
   bytes: (g, c) => Buffer.from(g.bytes(num(c.args[0]))).toString("hex"),
+  // Discrete distributions (src/discrete.js).
+  poisson: (g, c, n) => g.poisson(param(c, 0, "lam", 1.0), n),
+  binomial: (g, c, n) => g.binomial(param(c, 0, "n"), param(c, 1, "p"), n),
+  geometric: (g, c, n) => g.geometric(param(c, 0, "p"), n),
+  logseries: (g, c, n) => g.logseries(param(c, 0, "p"), n),
+  zipf: (g, c, n) => g.zipf(param(c, 0, "a"), n),
+  hypergeometric: (g, c, n) => g.hypergeometric(param(c, 0, "ngood"), param(c, 1, "nbad"), param(c, 2, "nsample"), n),
+  multinomial: (g, c) => g.multinomial(...multinomialArgs(c)),
+  multivariate_hypergeometric: (g, c) => g.multivariateHypergeometric(
+    param(c, 0, "colors", undefined, null), param(c, 1, "nsample", undefined, null), sizeOf(c),
+    { method: param(c, 3, "method", "marginals", null) },
+  ),
 };
 
 function makeBitGenerator(make) {
   return new prng[make.class](bigOrList(make.seed));
 }
 
-const doc = vectorFiles().find(([, d]) => d.family === "generator")[1];
+const files = vectorFiles();
+const doc = files.find(([, d]) => d.family === "generator")[1];
+const cases = files.flatMap(([file, d]) => d.cases.filter((c) => c.kind === "generator").map((c) => [file, c]));
 
-for (const kase of doc.cases) {
-  test(kase.name, (t) => {
+for (const [file, kase] of cases) {
+  test(`${file}: ${kase.name}`, (t) => {
     const gen = new Generator(makeBitGenerator(kase.make));
     let values = 0;
     kase.calls.forEach((call, i) => {
       values += call.method === "bytes" ? call.expect.length / 2 : call.expect.length;
       const where = `call ${i}: ${call.method}(${JSON.stringify(call.args).slice(0, 60)}, ${JSON.stringify(call.kwargs)})`;
+      assert.ok(Object.hasOwn(CALLS, call.method), `${where}: no JS call for numpy's Generator.${call.method}`);
       const result = CALLS[call.method](gen, call, call.shape === undefined ? undefined : countOf(call.shape));
       if (call.method === "bytes") assert.equal(result, call.expect, where);
       else assert.deepEqual(encoded(result, call.dtype), expected(call), where);

@@ -30,3 +30,59 @@ export function expected(call) {
 
 /** The count `n` of a call with result shape `shape`: undefined for a scalar (numpy's size=None). */
 export const countOf = (shape) => (shape === null ? undefined : shape.reduce((a, b) => a * b, 1));
+
+/** The shape of a nested-array argument ([] for a scalar). */
+export function shapeOf(value) {
+  const shape = [];
+  for (let v = value; Array.isArray(v); v = v[0]) shape.push(v.length);
+  return shape;
+}
+
+/**
+ * A nested-array argument broadcast to `shape` by numpy's rules and flattened in C order (a scalar
+ * stays a scalar): how the flat JS parameters stand for numpy's broadcast arrays.
+ */
+export function broadcastFlat(value, shape) {
+  if (!Array.isArray(value)) return value;
+  const own = shapeOf(value), offset = shape.length - own.length;
+  const count = shape.reduce((a, b) => a * b, 1), out = new Array(count);
+  for (let k = 0; k < count; k++) {
+    let rest = k, v = value;
+    const index = new Array(shape.length);
+    for (let axis = shape.length - 1; axis >= 0; axis--) {
+      index[axis] = rest % shape[axis];
+      rest = Math.floor(rest / shape[axis]);
+    }
+    for (let axis = 0; axis < own.length; axis++) v = v[own[axis] === 1 ? 0 : index[axis + offset]];
+    out[k] = v;
+  }
+  return out;
+}
+
+/**
+ * Argument `i` (or keyword `name`, or `fallback`) of a recorded call, decoded by `arg` and broadcast
+ * to the result shape `shape` (flat); `shape` null (a scalar result) leaves it as it is.
+ */
+export function param(call, i, name, fallback, shape = call.shape) {
+  const raw = i < call.args.length ? call.args[i] : name in call.kwargs ? call.kwargs[name] : fallback;
+  const value = arg(raw);
+  return shape === null || shape === undefined ? value : broadcastFlat(value, shape);
+}
+
+/** The count of variates of a call whose result rows have the last axis of `shape` (undefined for one row). */
+export function sizeOf(call) {
+  return call.shape.length > 1 ? countOf(call.shape.slice(0, -1)) : undefined;
+}
+
+/**
+ * multinomial's JS arguments for a recorded call: `[n, pvals, size]`, with an array `n` or rows of
+ * `pvals` broadcast to the batch shape (the result's shape less its last axis) as flat arrays of rows.
+ */
+export function multinomialArgs(call) {
+  const n = param(call, 0, "n", undefined, null), pvals = param(call, 1, "pvals", undefined, null);
+  const batch = call.shape.slice(0, -1), d = call.shape[call.shape.length - 1];
+  if (!Array.isArray(n) && shapeOf(pvals).length <= 1) return [n, pvals, sizeOf(call)];
+  const flat = broadcastFlat(pvals, [...batch, d]);
+  const rows = Array.from({ length: flat.length / d }, (_, k) => flat.slice(k * d, (k + 1) * d));
+  return [broadcastFlat(n, batch), rows, undefined];
+}
