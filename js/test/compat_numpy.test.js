@@ -107,3 +107,28 @@ test("bad arguments: TypeError / RangeError naming the argument", () => {
   rejects(() => rs.setState(["PCG64"]), RangeError, "state");
   rejects(() => rs.setState(5), TypeError, "state");
 });
+
+test("discrete methods: legacy argument rules, errors naming the argument, int64 results", () => {
+  const rejects = (fn, type, name) =>
+    assert.throws(fn, (e) => e instanceof type && e.message.includes(name), `expected ${type.name} naming ${name}`);
+  const rs = new RandomState(0);
+  const before = rs.getState();
+  rejects(() => rs.hypergeometric(5, 5, 0), RangeError, "nsample"); // legacy: nsample >= 1
+  rejects(() => rs.hypergeometric(5, 5, 11), RangeError, "nsample");
+  rejects(() => rs.binomial(5, -0.1), RangeError, "p");
+  rejects(() => rs.poisson(-2), RangeError, "lam");
+  rejects(() => rs.zipf(0.5), RangeError, "a");
+  rejects(() => rs.multinomial([1, 2], [0.5, 0.5]), TypeError, "n");
+  rejects(() => rs.multinomial(3, [[0.5, 0.5]]), TypeError, "pvals");
+  rejects(() => rs.randomIntegers(5, 1.5), TypeError, "high");
+  rejects(() => rs.tomaxint(-1), RangeError, "n");
+  assert.deepEqual(rs.getState(), before);
+  assert.equal(typeof rs.hypergeometric(10 ** 12, 10 ** 12, 5), "bigint"); // no 10**9 limit in the legacy method
+  assert.equal(typeof rs.tomaxint(), "bigint");
+  assert.ok(rs.randomIntegers(3, undefined, 4) instanceof BigInt64Array);
+  // the legacy binomial draws even for n = 0 or p = 0 (numpy's legacy inversion), Generator's does not
+  const a = new RandomState(3), b = new RandomState(3);
+  assert.equal(a.binomial(0, 0.5), 0n);
+  b.randomSample();
+  assert.equal(a.randomSample(), b.randomSample());
+});
