@@ -9,7 +9,7 @@ import { test } from "node:test";
 import { RandomState } from "../src/compat/numpy.js";
 import { MT19937 } from "../src/mt19937.js";
 import { bigOrList, fromHex, toHex, vectorFiles } from "./helpers.js";
-import { arg, countOf, encoded, expected, num } from "./vector-calls.js";
+import { CONTINUOUS_CALLS, arg, countOf, encoded, expected, num } from "./vector-calls.js";
 
 /** How each recorded numpy RandomState call is made on the JS RandomState. */
 const CALLS = {
@@ -28,12 +28,14 @@ const CALLS = {
     return x;
   },
   choice: (rs, c, n) => rs.choice(num(c.args[0]), n, { replace: c.kwargs.replace ?? true }),
+  ...CONTINUOUS_CALLS,
 };
 
-const doc = vectorFiles().find(([, d]) => d.family === "randomstate")[1];
+/** Every case of kind "randomstate" in every vector file, with its file. */
+const CASES = vectorFiles().flatMap(([file, d]) => d.cases.filter((c) => c.kind === "randomstate").map((c) => [file, c]));
 
-for (const kase of doc.cases) {
-  test(kase.name, (t) => {
+for (const [file, kase] of CASES) {
+  test(`${file}: ${kase.name}`, (t) => {
     const rs = new RandomState(bigOrList(kase.make.seed));
     let values = 0;
     kase.calls.forEach((call, i) => {

@@ -30,3 +30,39 @@ export function expected(call) {
 
 /** The count `n` of a call with result shape `shape`: undefined for a scalar (numpy's size=None). */
 export const countOf = (shape) => (shape === null ? undefined : shape.reduce((a, b) => a * b, 1));
+
+// Continuous distributions (js-cont): how a recorded numpy call of a continuous method is made on
+// the JS Generator or RandomState (the same camelCase method and parameter order on both).
+
+/** The call's parameters by numpy's names, in order: positional, else keyword, else undefined (the default). */
+const named = (c, names) => names.map((name, i) => arg(i < c.args.length ? c.args[i] : c.kwargs[name]));
+/** The count of a `dirichlet` result of shape (size..., k): undefined for shape (k,). */
+const variates = (shape) => (shape.length > 1 ? countOf(shape.slice(0, -1)) : undefined);
+
+export const CONTINUOUS_CALLS = {
+  standard_gamma: (g, c, n) => g.standardGamma(...named(c, ["shape"]), n, { dtype: c.kwargs.dtype ?? "float64" }),
+  standard_exponential: (g, c, n) => g.standardExponential(n, { dtype: c.kwargs.dtype ?? "float64", method: c.kwargs.method ?? "zig" }),
+  exponential: (g, c, n) => g.exponential(...named(c, ["scale"]), n),
+  normal: (g, c, n) => g.normal(...named(c, ["loc", "scale"]), n),
+  uniform: (g, c, n) => g.uniform(...named(c, ["low", "high"]), n),
+  lognormal: (g, c, n) => g.lognormal(...named(c, ["mean", "sigma"]), n),
+  gamma: (g, c, n) => g.gamma(...named(c, ["shape", "scale"]), n),
+  beta: (g, c, n) => g.beta(...named(c, ["a", "b"]), n),
+  chisquare: (g, c, n) => g.chisquare(...named(c, ["df"]), n),
+  noncentral_chisquare: (g, c, n) => g.noncentralChisquare(...named(c, ["df", "nonc"]), n),
+  f: (g, c, n) => g.f(...named(c, ["dfnum", "dfden"]), n),
+  noncentral_f: (g, c, n) => g.noncentralF(...named(c, ["dfnum", "dfden", "nonc"]), n),
+  standard_t: (g, c, n) => g.standardT(...named(c, ["df"]), n),
+  standard_cauchy: (g, c, n) => g.standardCauchy(n),
+  pareto: (g, c, n) => g.pareto(...named(c, ["a"]), n),
+  weibull: (g, c, n) => g.weibull(...named(c, ["a"]), n),
+  power: (g, c, n) => g.power(...named(c, ["a"]), n),
+  laplace: (g, c, n) => g.laplace(...named(c, ["loc", "scale"]), n),
+  gumbel: (g, c, n) => g.gumbel(...named(c, ["loc", "scale"]), n),
+  logistic: (g, c, n) => g.logistic(...named(c, ["loc", "scale"]), n),
+  rayleigh: (g, c, n) => g.rayleigh(...named(c, ["scale"]), n),
+  wald: (g, c, n) => g.wald(...named(c, ["mean", "scale"]), n),
+  vonmises: (g, c, n) => g.vonmises(...named(c, ["mu", "kappa"]), n),
+  triangular: (g, c, n) => g.triangular(...named(c, ["left", "mode", "right"]), n),
+  dirichlet: (g, c) => g.dirichlet(...named(c, ["alpha"]), variates(c.shape)),
+};
