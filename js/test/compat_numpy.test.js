@@ -97,3 +97,20 @@ test("bad arguments: TypeError / RangeError naming the argument", () => {
   rejects(() => rs.setState(["PCG64"]), RangeError, "state");
   rejects(() => rs.setState(5), TypeError, "state");
 });
+
+test("continuous methods: mtrand's constraints (legacy uniform takes any sign, dirichlet alpha > 0)", () => {
+  const rs = new RandomState(0);
+  const rejects = (fn, type, name) =>
+    assert.throws(fn, (e) => e instanceof type && e.message.includes(name), `expected ${type.name} naming ${name}`);
+  const u = rs.uniform(1, 0, 5); // high < low is allowed by RandomState
+  assert.ok(u.every((x) => x > 0 && x <= 1));
+  rejects(() => rs.uniform(0, Infinity), RangeError, "high - low");
+  rejects(() => rs.dirichlet([1, 0]), RangeError, "alpha[1]");
+  rejects(() => rs.standardGamma(-1), RangeError, "shape");
+  rejects(() => rs.wald([1, 2], [1, -1]), RangeError, "scale[1]");
+  rejects(() => rs.beta(1, 0), RangeError, "b");
+  // legacy_noncentral_chisquare takes the Poisson branch's draws before its NaN guard.
+  const a = new RandomState(3), b = new RandomState(3);
+  assert.ok(Number.isNaN(a.noncentralChisquare(0.5, NaN)));
+  assert.notEqual(a.randomSample(), b.randomSample());
+});

@@ -121,3 +121,53 @@ test("results: typed arrays by dtype, scalars when n is omitted, arrays picked f
   assert.ok(g.choice(new Int16Array([4, 5, 6]), 2, { replace: false }) instanceof Int16Array);
   assert.ok(g.permutation(new Uint8Array([1, 2, 3])) instanceof Uint8Array);
 });
+
+test("continuous methods: numpy's constraints, TypeError / RangeError naming the argument", () => {
+  const g = defaultRng(0);
+  const rejects = (fn, type, name) =>
+    assert.throws(fn, (e) => e instanceof type && e.message.includes(name), `expected ${type.name} naming ${name}`);
+  rejects(() => g.normal(0, -1), RangeError, "scale");
+  rejects(() => g.normal(0, -0), RangeError, "scale"); // numpy's signbit test rejects -0.0
+  rejects(() => g.normal(0, [1, -1]), RangeError, "scale[1]");
+  rejects(() => g.normal("0", 1), TypeError, "loc");
+  rejects(() => g.gamma(-1), RangeError, "shape");
+  rejects(() => g.standardGamma(-1, 2, { dtype: "float32" }), RangeError, "shape");
+  rejects(() => g.standardGamma(1, 2, { dtype: "float16" }), TypeError, "dtype");
+  rejects(() => g.beta(0, 1), RangeError, "a");
+  rejects(() => g.f(1, 0), RangeError, "dfden");
+  rejects(() => g.noncentralF(1, 1, -1), RangeError, "nonc");
+  rejects(() => g.wald(1, 0), RangeError, "scale");
+  rejects(() => g.vonmises(0, -1), RangeError, "kappa");
+  rejects(() => g.pareto(0), RangeError, "a");
+  rejects(() => g.uniform(0, -1), RangeError, "high - low");
+  rejects(() => g.uniform(-Infinity, 1), RangeError, "high - low");
+  rejects(() => g.triangular(2, 1, 3), RangeError, "mode");
+  rejects(() => g.triangular(1, 1, 1), RangeError, "right");
+  rejects(() => g.normal([0, 1, 2], [1, 1]), RangeError, "do not broadcast");
+  rejects(() => g.normal(0, 1, -1), RangeError, "n");
+  rejects(() => g.dirichlet([1, -1]), RangeError, "alpha[1]");
+  rejects(() => g.dirichlet(1), TypeError, "alpha");
+  rejects(() => g.standardExponential(2, { method: "ziggurat" }), TypeError, "method");
+  // What numpy lets through: NaN for CONS_NON_NEGATIVE / CONS_POSITIVE parameters (a NaN result, no error).
+  assert.ok(Number.isNaN(g.exponential(NaN)));
+  assert.ok(Number.isNaN(g.noncentralChisquare(3, NaN)));
+  assert.ok(Number.isNaN(g.vonmises(0, NaN)));
+});
+
+test("continuous methods: results, broadcasting and the draws they take", () => {
+  const g = defaultRng(1);
+  assert.equal(typeof g.gamma(2), "number");
+  assert.ok(g.gamma(2, 1, 3) instanceof Float64Array);
+  assert.ok(g.standardGamma(2, 3, { dtype: "float32" }) instanceof Float32Array);
+  assert.equal(g.normal([0, 10, 20], 1).length, 3);
+  assert.equal(g.normal([5], 1, 4).length, 4);
+  assert.equal(g.dirichlet([1, 2, 3]).length, 3);
+  assert.equal(g.dirichlet([1, 2, 3], 4).length, 12);
+  // weibull(0) and standard_gamma(0) are 0 without a draw; normal(loc, 0) still draws.
+  const a = defaultRng(2), b = defaultRng(2);
+  assert.deepEqual(a.weibull(0, 3), new Float64Array(3));
+  assert.deepEqual(a.standardGamma(0, 3), new Float64Array(3));
+  assert.equal(a.random(), b.random());
+  assert.deepEqual(a.normal(7, 0, 2), Float64Array.of(7, 7));
+  assert.notEqual(a.random(), b.random());
+});

@@ -47,3 +47,15 @@ const plan = torch.data.epochPlan(10, { batchSize: 3, shuffle: true, numWorkers:
 const firstWorker: number | null = plan.workerOf(0);
 const order: number[] = [...new torch.data.RandomSampler(10, { generator: tgen })];
 export { latent, bf, keep, w, weight, bias, firstWorker, order };
+
+// Continuous distributions on Generator and RandomState (scalar, sized and broadcast forms).
+const cg = defaultRng(3);
+const cOne: number = cg.gamma(2.0) + cg.normal() + cg.vonmises(0, 1) + cg.standardGamma(0.5);
+const cMany: Float64Array = cg.normal([0, 1, 2], 1.0);
+const cF32: Float32Array = cg.standardGamma(0.5, 4, { dtype: "float32" });
+const cInv: Float64Array = cg.standardExponential(3, { method: "inv" });
+const cDir: Float64Array = cg.dirichlet([0.5, 1.5], 2);
+const crs = new compat.numpy.RandomState(5);
+const cLegacy: Float64Array = crs.beta(0.5, 0.5, 3);
+const cLegacyOne: number = crs.standardExponential() + crs.noncentralF(3, 5, 2) + crs.uniform(-1, 1);
+export { cOne, cMany, cF32, cInv, cDir, cLegacy, cLegacyOne };
