@@ -47,17 +47,92 @@ export interface ChoiceOptions {
   shuffle?: boolean;
 }
 
-/**
- * A distribution parameter: one number, or an Array / typed array of them, broadcast 1-D (each array
- * has the result's length or length 1; `n`, when given, is that length).
- */
+// Continuous distributions (continuous_methods.js): numpy's parameters, numbers or flat arrays
+// broadcast 1-D; one number when every parameter is a number and `n` is omitted, else a Float64Array.
+
+/** A distribution parameter: a number, or an array of numbers (broadcast 1-D against the others). */
 export type Param = number | ArrayLike<number>;
+
+export interface ExponentialOptions<D extends FloatDtype> extends FloatOptions<D> {
+  method?: "zig" | "inv";
+}
+
+/** The continuous methods Generator and RandomState share (the legacy samplers on RandomState). */
+export interface ContinuousMethods {
+  /** `scale * standard_exponential`, scale >= 0. */
+  exponential(scale?: number, n?: undefined): number;
+  exponential(scale: Param | undefined, n?: number): Float64Array;
+  /** `loc + scale * standard_normal`, scale >= 0. */
+  normal(loc?: number, scale?: number, n?: undefined): number;
+  normal(loc: Param | undefined, scale: Param | undefined, n?: number): Float64Array;
+  /** `exp(normal(mean, sigma))`, sigma >= 0. */
+  lognormal(mean?: number, sigma?: number, n?: undefined): number;
+  lognormal(mean: Param | undefined, sigma: Param | undefined, n?: number): Float64Array;
+  /** `scale * standard_gamma(shape)`, shape and scale >= 0. */
+  gamma(shape: number, scale?: number, n?: undefined): number;
+  gamma(shape: Param, scale: Param | undefined, n?: number): Float64Array;
+  /** Beta(a, b), a and b > 0. */
+  beta(a: number, b: number, n?: undefined): number;
+  beta(a: Param, b: Param, n?: number): Float64Array;
+  /** Chi-square with `df` > 0 degrees of freedom. */
+  chisquare(df: number, n?: undefined): number;
+  chisquare(df: Param, n?: number): Float64Array;
+  /** Noncentral chi-square, df > 0, nonc >= 0. */
+  noncentralChisquare(df: number, nonc: number, n?: undefined): number;
+  noncentralChisquare(df: Param, nonc: Param, n?: number): Float64Array;
+  /** F(dfnum, dfden), both > 0. */
+  f(dfnum: number, dfden: number, n?: undefined): number;
+  f(dfnum: Param, dfden: Param, n?: number): Float64Array;
+  /** Noncentral F, dfnum and dfden > 0, nonc >= 0. */
+  noncentralF(dfnum: number, dfden: number, nonc: number, n?: undefined): number;
+  noncentralF(dfnum: Param, dfden: Param, nonc: Param, n?: number): Float64Array;
+  /** Student's t with `df` > 0. */
+  standardT(df: number, n?: undefined): number;
+  standardT(df: Param, n?: number): Float64Array;
+  /** Standard Cauchy (normal / normal). */
+  standardCauchy(n?: undefined): number;
+  standardCauchy(n: number): Float64Array;
+  /** Pareto II (Lomax), a > 0. */
+  pareto(a: number, n?: undefined): number;
+  pareto(a: Param, n?: number): Float64Array;
+  /** Weibull, a >= 0. */
+  weibull(a: number, n?: undefined): number;
+  weibull(a: Param, n?: number): Float64Array;
+  /** Power distribution, a > 0. */
+  power(a: number, n?: undefined): number;
+  power(a: Param, n?: number): Float64Array;
+  /** Laplace, scale >= 0. */
+  laplace(loc?: number, scale?: number, n?: undefined): number;
+  laplace(loc: Param | undefined, scale: Param | undefined, n?: number): Float64Array;
+  /** Gumbel, scale >= 0. */
+  gumbel(loc?: number, scale?: number, n?: undefined): number;
+  gumbel(loc: Param | undefined, scale: Param | undefined, n?: number): Float64Array;
+  /** Logistic, scale >= 0. */
+  logistic(loc?: number, scale?: number, n?: undefined): number;
+  logistic(loc: Param | undefined, scale: Param | undefined, n?: number): Float64Array;
+  /** Rayleigh, scale >= 0. */
+  rayleigh(scale?: number, n?: undefined): number;
+  rayleigh(scale: Param | undefined, n?: number): Float64Array;
+  /** Wald (inverse Gaussian), mean and scale > 0. */
+  wald(mean: number, scale: number, n?: undefined): number;
+  wald(mean: Param, scale: Param, n?: number): Float64Array;
+  /** von Mises on [-pi, pi], kappa >= 0. */
+  vonmises(mu: number, kappa: number, n?: undefined): number;
+  vonmises(mu: Param, kappa: Param, n?: number): Float64Array;
+  /** Triangular, left <= mode <= right, left < right. */
+  triangular(left: number, mode: number, right: number, n?: undefined): number;
+  triangular(left: Param, mode: Param, right: Param, n?: number): Float64Array;
+}
+
+export interface Generator<B extends BitSource = BitSource> extends ContinuousMethods {}
+
 /** An integer parameter: safe integers (numbers, or bigints within 2**53), one or an array. */
 export type IntParam = Int | ArrayLike<Int>;
 export interface MultivariateHypergeometricOptions {
   /** numpy's `method`: "marginals" (successive hypergeometrics, sum(colors) < 10**9) or "count". */
   method?: "marginals" | "count";
 }
+
 
 export class Generator<B extends BitSource = BitSource> {
   /** numpy.random.Generator's distributions over `bitGenerator`. */
@@ -72,12 +147,17 @@ export class Generator<B extends BitSource = BitSource> {
   /** Standard normals by numpy's 256-layer ziggurat. */
   standardNormal(n?: undefined, options?: FloatOptions<FloatDtype>): number;
   standardNormal<D extends FloatDtype = "float64">(n: number, options?: FloatOptions<D>): FloatArray<D>;
-  /** Standard exponentials by numpy's ziggurat (`method='zig'`). */
-  standardExponential(n?: undefined, options?: FloatOptions<FloatDtype>): number;
-  standardExponential<D extends FloatDtype = "float64">(n: number, options?: FloatOptions<D>): FloatArray<D>;
-  /** `scale * standardExponential()`. */
-  exponential(scale?: number, n?: undefined): number;
-  exponential(scale: number, n: number): Float64Array;
+  /** Standard exponentials by numpy's ziggurat (`method: "zig"`) or by inversion (`"inv"`). */
+  standardExponential(n?: undefined, options?: ExponentialOptions<FloatDtype>): number;
+  standardExponential<D extends FloatDtype = "float64">(n: number, options?: ExponentialOptions<D>): FloatArray<D>;
+  /** numpy's `standard_gamma(shape, size, dtype)`, shape >= 0 (float32: shape rounded to float32). */
+  standardGamma(shape: number, n?: undefined, options?: FloatOptions<FloatDtype>): number;
+  standardGamma<D extends FloatDtype = "float64">(shape: Param, n?: number, options?: FloatOptions<D>): FloatArray<D>;
+  /** numpy's `uniform(low, high, size)`: high - low finite and >= 0. */
+  uniform(low?: number, high?: number, n?: undefined): number;
+  uniform(low: Param | undefined, high: Param | undefined, n?: number): Float64Array;
+  /** numpy's `dirichlet(alpha, size)`, alpha >= 0: `n` (or one) rows of `alpha.length` values, flat. */
+  dirichlet(alpha: ArrayLike<number>, n?: number): Float64Array;
   /** Fisher-Yates in place (masked-rejection draws). */
   shuffle(x: Sequence): void;
   /** A shuffled `[0, x)` for a count, else a shuffled copy. */

@@ -15,8 +15,12 @@
  */
 import { BoundedSampler } from "./bounded.js";
 import { describe, toBigInt, toCount } from "./checks.js";
+import { Continuous } from "./continuous.js";
+import { dirichletDraws, mixContinuous, uniformDraws } from "./continuous_methods.js";
 import { Discrete } from "./discrete.js";
-import { Int64Out, POISSON_LAM_MAX, int64Draws, isArrayLike, param } from "./params.js";
+import {
+  Int64Out, NON_NEGATIVE, POISSON_LAM_MAX, floatDraws, int64Draws, isArrayLike, isNonNegative, param,
+} from "./params.js";
 import { PCG64 } from "./pcg64.js";
 import { Ziggurat } from "./ziggurat.js";
 
@@ -360,6 +364,7 @@ export class Generator {
     this._bitGenerator = bitGenerator;
     this._ziggurat = new Ziggurat(bitGenerator);
     this._discrete = new Discrete(bitGenerator);
+    this._continuous = new Continuous(bitGenerator);
   }
 
   /** The bit generator every draw comes from. */
@@ -403,20 +408,49 @@ export class Generator {
     return sample(n, Type, Type === Float64Array ? () => zig.standardNormal() : () => zig.standardNormalF());
   }
 
-  /** numpy's `Generator.standard_exponential(method='zig')` (`random_standard_exponential[_f]`). */
-  standardExponential(n, { dtype = "float64" } = {}) {
+  /**
+   * numpy's `Generator.standard_exponential(size, dtype, method)`: the ziggurat (`method` "zig",
+   * `random_standard_exponential[_f]`) or inversion ("inv": `-log1p(-U)`).
+   */
+  standardExponential(n, { dtype = "float64", method = "zig" } = {}) {
     const Type = floatDtype(dtype, "standardExponential");
-    const zig = this._ziggurat;
-    return sample(n, Type, Type === Float64Array ? () => zig.standardExponential() : () => zig.standardExponentialF());
+    if (method !== "zig" && method !== "inv") {
+      throw new TypeError(`standardExponential: method must be "zig" or "inv", got ${describe(method)}`);
+    }
+    const zig = this._ziggurat, c = this._continuous;
+    const float64 = Type === Float64Array;
+    if (method === "inv") return sample(n, Type, float64 ? () => c.standardExponentialInv() : () => c.standardExponentialInvF());
+    return sample(n, Type, float64 ? () => zig.standardExponential() : () => zig.standardExponentialF());
   }
 
-  /** numpy's `Generator.exponential(scale, size)`: `scale * standard_exponential`. */
-  exponential(scale = 1.0, n) {
-    if (typeof scale !== "number" || !(scale >= 0)) {
-      throw new RangeError(`scale must be a number >= 0, got ${describe(scale)}`);
-    }
-    const zig = this._ziggurat;
-    return sample(n, Float64Array, () => scale * zig.standardExponential());
+  // Continuous distributions (continuous.js; argument handling of numpy's _generator.pyx). The
+  // methods shared with RandomState (exponential, normal, gamma, beta, ...) come from
+  // continuous_methods.js (mixContinuous below).
+
+  /**
+   * numpy's `Generator.standard_gamma(shape, size, dtype)`, shape >= 0: float64, or float32 with
+   * `shape` rounded to float32 and the float sampler (`random_standard_gamma_f`).
+   */
+  standardGamma(shape, n, { dtype = "float64" } = {}) {
+    const Type = floatDtype(dtype, "standardGamma");
+    const c = this._continuous;
+    const shapes = param(shape, "shape", isNonNegative, NON_NEGATIVE);
+    if (Type === Float64Array) return floatDraws(n, [shapes], ["shape"], (k) => c.standardGamma(k));
+    shapes.values = shapes.values.map(Math.fround);
+    return floatDraws(n, [shapes], ["shape"], (k) => c.standardGammaF(k), Float32Array);
+  }
+
+  /** numpy's `Generator.uniform(low=0.0, high=1.0, size)`: high - low finite and >= 0. */
+  uniform(low = 0.0, high = 1.0, n) {
+    return uniformDraws(this._continuous, low, high, n, true);
+  }
+
+  /**
+   * numpy's `Generator.dirichlet(alpha, size)`, alpha >= 0: `n` (or one) rows of `alpha.length`
+   * values, flat; stick breaking with betas when max(alpha) < 0.1, else normalised gammas.
+   */
+  dirichlet(alpha, n) {
+    return dirichletDraws(this._continuous, alpha, n, false);
   }
 
   /** numpy's `Generator.shuffle`: Fisher-Yates in place with masked-rejection draws. */
@@ -565,6 +599,8 @@ export class Generator {
     return int64Array(counted);
   }
 }
+
+mixContinuous(Generator.prototype);
 
 /**
  * numpy's `default_rng`: a Generator over `new PCG64(seed)`; a Generator is returned as is and a bit

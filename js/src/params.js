@@ -110,3 +110,29 @@ export function int64Draws(n, params, names, draw) {
   for (let k = 0; k < count; k++) out.set(k, draw(av[k * as], bv?.[k * bs], cv?.[k * cs]));
   return out.result();
 }
+
+// Continuous distributions (numpy's `cont`, `cont_f` and their broadcasts).
+
+/** numpy's CONS_NON_NEGATIVE: not (signbit and not NaN), so -0 fails and NaN passes. */
+export const isNonNegative = (v) => !(v < 0 || Object.is(v, -0));
+/** numpy's CONS_POSITIVE: not (v <= 0), so NaN passes. */
+export const isPositive = (v) => !(v <= 0);
+export const NON_NEGATIVE = ">= 0 (and not -0)";
+export const POSITIVE = "> 0";
+
+/**
+ * `draw(a, b, c)` per value over the broadcast `params` (up to three), into a `Type` (Float64Array
+ * or Float32Array) of the broadcast count, or one number when nothing is broadcast and `n` is
+ * undefined.
+ */
+export function floatDraws(n, params, names, draw, Type = Float64Array) {
+  const count = broadcastCount(n, params, names);
+  const [a, b, c] = params;
+  const av = a?.values, as = a?.step ?? 0;
+  const bv = b?.values, bs = b?.step ?? 0;
+  const cv = c?.values, cs = c?.step ?? 0;
+  if (count === undefined) return draw(av?.[0], bv?.[0], cv?.[0]);
+  const out = new Type(count);
+  for (let k = 0; k < count; k++) out[k] = draw(av?.[k * as], bv?.[k * bs], cv?.[k * cs]);
+  return out;
+}

@@ -10,7 +10,7 @@ import { test } from "node:test";
 import { RandomState } from "../src/compat/numpy.js";
 import { MT19937 } from "../src/mt19937.js";
 import { bigOrList, fromHex, toHex, vectorFiles } from "./helpers.js";
-import { arg, countOf, encoded, expected, multinomialArgs, num, param } from "./vector-calls.js";
+import { CONTINUOUS_CALLS, DISCRETE_CALLS, arg, countOf, encoded, expected, num } from "./vector-calls.js";
 
 /** How each recorded numpy RandomState call is made on the JS RandomState. */
 const CALLS = {
@@ -29,21 +29,14 @@ const CALLS = {
     return x;
   },
   choice: (rs, c, n) => rs.choice(num(c.args[0]), n, { replace: c.kwargs.replace ?? true }),
-  // Discrete distributions (src/discrete.js, the legacy samplers).
-  binomial: (rs, c, n) => rs.binomial(param(c, 0, "n"), param(c, 1, "p"), n),
-  poisson: (rs, c, n) => rs.poisson(param(c, 0, "lam", 1.0), n),
-  geometric: (rs, c, n) => rs.geometric(param(c, 0, "p"), n),
-  logseries: (rs, c, n) => rs.logseries(param(c, 0, "p"), n),
-  zipf: (rs, c, n) => rs.zipf(param(c, 0, "a"), n),
-  hypergeometric: (rs, c, n) => rs.hypergeometric(param(c, 0, "ngood"), param(c, 1, "nbad"), param(c, 2, "nsample"), n),
-  multinomial: (rs, c) => rs.multinomial(...multinomialArgs(c)),
-  random_integers: (rs, c, n) => rs.randomIntegers(param(c, 0, "low", undefined, null), param(c, 1, "high", null, null), n),
-  tomaxint: (rs, c, n) => rs.tomaxint(n),
+  ...CONTINUOUS_CALLS,
+  ...DISCRETE_CALLS,
 };
 
-const cases = vectorFiles().flatMap(([file, d]) => d.cases.filter((c) => c.kind === "randomstate").map((c) => [file, c]));
+/** Every case of kind "randomstate" in every vector file, with its file. */
+const CASES = vectorFiles().flatMap(([file, d]) => d.cases.filter((c) => c.kind === "randomstate").map((c) => [file, c]));
 
-for (const [file, kase] of cases) {
+for (const [file, kase] of CASES) {
   test(`${file}: ${kase.name}`, (t) => {
     const rs = new RandomState(bigOrList(kase.make.seed));
     let values = 0;
@@ -106,6 +99,23 @@ test("bad arguments: TypeError / RangeError naming the argument", () => {
   rejects(() => rs.choice(3, 4, { replace: false }), RangeError, "n");
   rejects(() => rs.setState(["PCG64"]), RangeError, "state");
   rejects(() => rs.setState(5), TypeError, "state");
+});
+
+test("continuous methods: mtrand's constraints (legacy uniform takes any sign, dirichlet alpha > 0)", () => {
+  const rs = new RandomState(0);
+  const rejects = (fn, type, name) =>
+    assert.throws(fn, (e) => e instanceof type && e.message.includes(name), `expected ${type.name} naming ${name}`);
+  const u = rs.uniform(1, 0, 5); // high < low is allowed by RandomState
+  assert.ok(u.every((x) => x > 0 && x <= 1));
+  rejects(() => rs.uniform(0, Infinity), RangeError, "high - low");
+  rejects(() => rs.dirichlet([1, 0]), RangeError, "alpha[1]");
+  rejects(() => rs.standardGamma(-1), RangeError, "shape");
+  rejects(() => rs.wald([1, 2], [1, -1]), RangeError, "scale[1]");
+  rejects(() => rs.beta(1, 0), RangeError, "b");
+  // legacy_noncentral_chisquare takes the Poisson branch's draws before its NaN guard.
+  const a = new RandomState(3), b = new RandomState(3);
+  assert.ok(Number.isNaN(a.noncentralChisquare(0.5, NaN)));
+  assert.notEqual(a.randomSample(), b.randomSample());
 });
 
 test("discrete methods: legacy argument rules, errors naming the argument, int64 results", () => {

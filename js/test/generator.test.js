@@ -13,7 +13,7 @@ import { Generator, defaultRng } from "../src/generator.js";
 import * as tables from "../src/ziggurat_tables.js";
 import { JSON_PATH, MODULE_PATH, render } from "../scripts/make_ziggurat.mjs";
 import { bigOrList, fromHex, vectorFiles } from "./helpers.js";
-import { arg, countOf, encoded, expected, multinomialArgs, num, param, sizeOf } from "./vector-calls.js";
+import { CONTINUOUS_CALLS, DISCRETE_CALLS, arg, countOf, encoded, expected, num } from "./vector-calls.js";
 
 /** How each recorded numpy Generator call is made on the JS Generator. */
 const CALLS = {
@@ -24,8 +24,6 @@ const CALLS = {
     return g.integers(low, c.args.length > 1 ? high : undefined, n, options);
   },
   standard_normal: (g, c, n) => g.standardNormal(n, { dtype: c.kwargs.dtype ?? "float64" }),
-  standard_exponential: (g, c, n) => g.standardExponential(n, { dtype: c.kwargs.dtype ?? "float64" }),
-  exponential: (g, c, n) => g.exponential(arg(c.args[0]), n),
   permutation: (g, c) => g.permutation(num(c.args[0])),
   shuffle: (g, c) => {
     const x = arg(c.args[0]).map(Number);
@@ -36,29 +34,18 @@ const CALLS = {
     replace: c.kwargs.replace ?? true, shuffle: c.kwargs.shuffle ?? true,
   }),
   bytes: (g, c) => Buffer.from(g.bytes(num(c.args[0]))).toString("hex"),
-  // Discrete distributions (src/discrete.js).
-  poisson: (g, c, n) => g.poisson(param(c, 0, "lam", 1.0), n),
-  binomial: (g, c, n) => g.binomial(param(c, 0, "n"), param(c, 1, "p"), n),
-  geometric: (g, c, n) => g.geometric(param(c, 0, "p"), n),
-  logseries: (g, c, n) => g.logseries(param(c, 0, "p"), n),
-  zipf: (g, c, n) => g.zipf(param(c, 0, "a"), n),
-  hypergeometric: (g, c, n) => g.hypergeometric(param(c, 0, "ngood"), param(c, 1, "nbad"), param(c, 2, "nsample"), n),
-  multinomial: (g, c) => g.multinomial(...multinomialArgs(c)),
-  multivariate_hypergeometric: (g, c) => g.multivariateHypergeometric(
-    param(c, 0, "colors", undefined, null), param(c, 1, "nsample", undefined, null), sizeOf(c),
-    { method: param(c, 3, "method", "marginals", null) },
-  ),
+  ...CONTINUOUS_CALLS,
+  ...DISCRETE_CALLS,
 };
 
 function makeBitGenerator(make) {
   return new prng[make.class](bigOrList(make.seed));
 }
 
-const files = vectorFiles();
-const doc = files.find(([, d]) => d.family === "generator")[1];
-const cases = files.flatMap(([file, d]) => d.cases.filter((c) => c.kind === "generator").map((c) => [file, c]));
+/** Every case of kind "generator" in every vector file, with its file. */
+const CASES = vectorFiles().flatMap(([file, d]) => d.cases.filter((c) => c.kind === "generator").map((c) => [file, c]));
 
-for (const [file, kase] of cases) {
+for (const [file, kase] of CASES) {
   test(`${file}: ${kase.name}`, (t) => {
     const gen = new Generator(makeBitGenerator(kase.make));
     let values = 0;
@@ -76,7 +63,7 @@ for (const [file, kase] of cases) {
 }
 
 test("the vectors reach the ziggurat's normal tail", () => {
-  assert.ok(doc.cases.reduce((sum, c) => sum + c.normal_tail_values, 0) > 0);
+  assert.ok(CASES.reduce((sum, [, c]) => sum + (c.normal_tail_values ?? 0), 0) > 0);
 });
 
 test("defaultRng(seed) is Generator(PCG64(seed)); Generators and bit generators pass through", () => {
@@ -135,6 +122,56 @@ test("results: typed arrays by dtype, scalars when n is omitted, arrays picked f
   assert.ok(Array.isArray(picked) && picked.every((x) => "abc".includes(x)));
   assert.ok(g.choice(new Int16Array([4, 5, 6]), 2, { replace: false }) instanceof Int16Array);
   assert.ok(g.permutation(new Uint8Array([1, 2, 3])) instanceof Uint8Array);
+});
+
+test("continuous methods: numpy's constraints, TypeError / RangeError naming the argument", () => {
+  const g = defaultRng(0);
+  const rejects = (fn, type, name) =>
+    assert.throws(fn, (e) => e instanceof type && e.message.includes(name), `expected ${type.name} naming ${name}`);
+  rejects(() => g.normal(0, -1), RangeError, "scale");
+  rejects(() => g.normal(0, -0), RangeError, "scale"); // numpy's signbit test rejects -0.0
+  rejects(() => g.normal(0, [1, -1]), RangeError, "scale[1]");
+  rejects(() => g.normal("0", 1), TypeError, "loc");
+  rejects(() => g.gamma(-1), RangeError, "shape");
+  rejects(() => g.standardGamma(-1, 2, { dtype: "float32" }), RangeError, "shape");
+  rejects(() => g.standardGamma(1, 2, { dtype: "float16" }), TypeError, "dtype");
+  rejects(() => g.beta(0, 1), RangeError, "a");
+  rejects(() => g.f(1, 0), RangeError, "dfden");
+  rejects(() => g.noncentralF(1, 1, -1), RangeError, "nonc");
+  rejects(() => g.wald(1, 0), RangeError, "scale");
+  rejects(() => g.vonmises(0, -1), RangeError, "kappa");
+  rejects(() => g.pareto(0), RangeError, "a");
+  rejects(() => g.uniform(0, -1), RangeError, "high - low");
+  rejects(() => g.uniform(-Infinity, 1), RangeError, "high - low");
+  rejects(() => g.triangular(2, 1, 3), RangeError, "mode");
+  rejects(() => g.triangular(1, 1, 1), RangeError, "right");
+  rejects(() => g.normal([0, 1, 2], [1, 1]), RangeError, "do not broadcast");
+  rejects(() => g.normal(0, 1, -1), RangeError, "n");
+  rejects(() => g.dirichlet([1, -1]), RangeError, "alpha[1]");
+  rejects(() => g.dirichlet(1), TypeError, "alpha");
+  rejects(() => g.standardExponential(2, { method: "ziggurat" }), TypeError, "method");
+  // What numpy lets through: NaN for CONS_NON_NEGATIVE / CONS_POSITIVE parameters (a NaN result, no error).
+  assert.ok(Number.isNaN(g.exponential(NaN)));
+  assert.ok(Number.isNaN(g.noncentralChisquare(3, NaN)));
+  assert.ok(Number.isNaN(g.vonmises(0, NaN)));
+});
+
+test("continuous methods: results, broadcasting and the draws they take", () => {
+  const g = defaultRng(1);
+  assert.equal(typeof g.gamma(2), "number");
+  assert.ok(g.gamma(2, 1, 3) instanceof Float64Array);
+  assert.ok(g.standardGamma(2, 3, { dtype: "float32" }) instanceof Float32Array);
+  assert.equal(g.normal([0, 10, 20], 1).length, 3);
+  assert.equal(g.normal([5], 1, 4).length, 4);
+  assert.equal(g.dirichlet([1, 2, 3]).length, 3);
+  assert.equal(g.dirichlet([1, 2, 3], 4).length, 12);
+  // weibull(0) and standard_gamma(0) are 0 without a draw; normal(loc, 0) still draws.
+  const a = defaultRng(2), b = defaultRng(2);
+  assert.deepEqual(a.weibull(0, 3), new Float64Array(3));
+  assert.deepEqual(a.standardGamma(0, 3), new Float64Array(3));
+  assert.equal(a.random(), b.random());
+  assert.deepEqual(a.normal(7, 0, 2), Float64Array.of(7, 7));
+  assert.notEqual(a.random(), b.random());
 });
 
 test("discrete methods: bad arguments are a TypeError / RangeError naming the argument, before any draw", () => {

@@ -31,6 +31,42 @@ export function expected(call) {
 /** The count `n` of a call with result shape `shape`: undefined for a scalar (numpy's size=None). */
 export const countOf = (shape) => (shape === null ? undefined : shape.reduce((a, b) => a * b, 1));
 
+// Continuous distributions (js-cont): how a recorded numpy call of a continuous method is made on
+// the JS Generator or RandomState (the same camelCase method and parameter order on both).
+
+/** The call's parameters by numpy's names, in order: positional, else keyword, else undefined (the default). */
+const named = (c, names) => names.map((name, i) => arg(i < c.args.length ? c.args[i] : c.kwargs[name]));
+/** The count of a `dirichlet` result of shape (size..., k): undefined for shape (k,). */
+export const variates = (shape) => (shape.length > 1 ? countOf(shape.slice(0, -1)) : undefined);
+
+export const CONTINUOUS_CALLS = {
+  standard_gamma: (g, c, n) => g.standardGamma(...named(c, ["shape"]), n, { dtype: c.kwargs.dtype ?? "float64" }),
+  standard_exponential: (g, c, n) => g.standardExponential(n, { dtype: c.kwargs.dtype ?? "float64", method: c.kwargs.method ?? "zig" }),
+  exponential: (g, c, n) => g.exponential(...named(c, ["scale"]), n),
+  normal: (g, c, n) => g.normal(...named(c, ["loc", "scale"]), n),
+  uniform: (g, c, n) => g.uniform(...named(c, ["low", "high"]), n),
+  lognormal: (g, c, n) => g.lognormal(...named(c, ["mean", "sigma"]), n),
+  gamma: (g, c, n) => g.gamma(...named(c, ["shape", "scale"]), n),
+  beta: (g, c, n) => g.beta(...named(c, ["a", "b"]), n),
+  chisquare: (g, c, n) => g.chisquare(...named(c, ["df"]), n),
+  noncentral_chisquare: (g, c, n) => g.noncentralChisquare(...named(c, ["df", "nonc"]), n),
+  f: (g, c, n) => g.f(...named(c, ["dfnum", "dfden"]), n),
+  noncentral_f: (g, c, n) => g.noncentralF(...named(c, ["dfnum", "dfden", "nonc"]), n),
+  standard_t: (g, c, n) => g.standardT(...named(c, ["df"]), n),
+  standard_cauchy: (g, c, n) => g.standardCauchy(n),
+  pareto: (g, c, n) => g.pareto(...named(c, ["a"]), n),
+  weibull: (g, c, n) => g.weibull(...named(c, ["a"]), n),
+  power: (g, c, n) => g.power(...named(c, ["a"]), n),
+  laplace: (g, c, n) => g.laplace(...named(c, ["loc", "scale"]), n),
+  gumbel: (g, c, n) => g.gumbel(...named(c, ["loc", "scale"]), n),
+  logistic: (g, c, n) => g.logistic(...named(c, ["loc", "scale"]), n),
+  rayleigh: (g, c, n) => g.rayleigh(...named(c, ["scale"]), n),
+  wald: (g, c, n) => g.wald(...named(c, ["mean", "scale"]), n),
+  vonmises: (g, c, n) => g.vonmises(...named(c, ["mu", "kappa"]), n),
+  triangular: (g, c, n) => g.triangular(...named(c, ["left", "mode", "right"]), n),
+  dirichlet: (g, c) => g.dirichlet(...named(c, ["alpha"]), variates(c.shape)),
+};
+
 /** The shape of a nested-array argument ([] for a scalar). */
 export function shapeOf(value) {
   const shape = [];
@@ -69,11 +105,6 @@ export function param(call, i, name, fallback, shape = call.shape) {
   return shape === null || shape === undefined ? value : broadcastFlat(value, shape);
 }
 
-/** The count of variates of a call whose result rows have the last axis of `shape` (undefined for one row). */
-export function sizeOf(call) {
-  return call.shape.length > 1 ? countOf(call.shape.slice(0, -1)) : undefined;
-}
-
 /**
  * multinomial's JS arguments for a recorded call: `[n, pvals, size]`, with an array `n` or rows of
  * `pvals` broadcast to the batch shape (the result's shape less its last axis) as flat arrays of rows.
@@ -81,8 +112,27 @@ export function sizeOf(call) {
 export function multinomialArgs(call) {
   const n = param(call, 0, "n", undefined, null), pvals = param(call, 1, "pvals", undefined, null);
   const batch = call.shape.slice(0, -1), d = call.shape[call.shape.length - 1];
-  if (!Array.isArray(n) && shapeOf(pvals).length <= 1) return [n, pvals, sizeOf(call)];
+  if (!Array.isArray(n) && shapeOf(pvals).length <= 1) return [n, pvals, variates(call.shape)];
   const flat = broadcastFlat(pvals, [...batch, d]);
   const rows = Array.from({ length: flat.length / d }, (_, k) => flat.slice(k * d, (k + 1) * d));
   return [broadcastFlat(n, batch), rows, undefined];
 }
+
+// Discrete distributions (js-disc): the same camelCase method and parameter order on Generator and
+// RandomState (multivariate_hypergeometric is Generator's only; random_integers and tomaxint
+// RandomState's). Array parameters are broadcast to the result's shape and flattened.
+export const DISCRETE_CALLS = {
+  poisson: (g, c, n) => g.poisson(param(c, 0, "lam", 1.0), n),
+  binomial: (g, c, n) => g.binomial(param(c, 0, "n"), param(c, 1, "p"), n),
+  geometric: (g, c, n) => g.geometric(param(c, 0, "p"), n),
+  logseries: (g, c, n) => g.logseries(param(c, 0, "p"), n),
+  zipf: (g, c, n) => g.zipf(param(c, 0, "a"), n),
+  hypergeometric: (g, c, n) => g.hypergeometric(param(c, 0, "ngood"), param(c, 1, "nbad"), param(c, 2, "nsample"), n),
+  multinomial: (g, c) => g.multinomial(...multinomialArgs(c)),
+  multivariate_hypergeometric: (g, c) => g.multivariateHypergeometric(
+    param(c, 0, "colors", undefined, null), param(c, 1, "nsample", undefined, null), variates(c.shape),
+    { method: param(c, 3, "method", "marginals", null) },
+  ),
+  random_integers: (rs, c, n) => rs.randomIntegers(param(c, 0, "low", undefined, null), param(c, 1, "high", null, null), n),
+  tomaxint: (rs, c, n) => rs.tomaxint(n),
+};

@@ -1,7 +1,8 @@
 /** Types of compat/numpy.js: numpy's legacy `RandomState`. */
 import type { Int, MT19937, MT19937State, State, Words } from "../index.js";
 import type {
-  BitSource, ChoiceOptions, ElementOf, IntegerArrays, IntegerDtype, IntegerScalar, IntParam, Param, Sequence, TypedArray,
+  BitSource, ChoiceOptions, ContinuousMethods, ElementOf, IntegerArrays, IntegerDtype, IntegerScalar, IntParam, Param, Sequence,
+  TypedArray,
 } from "../generator.js";
 
 /** numpy's legacy state tuple: `["MT19937", key, pos, hasGauss, gauss]`. */
@@ -21,7 +22,7 @@ export const RandomState: {
   new <B extends BitSource>(seed: B): RandomState<B>;
 };
 
-export interface RandomState<B extends BitSource = MT19937> {
+export interface RandomState<B extends BitSource = MT19937> extends ContinuousMethods {
   readonly bitGenerator: B;
   /** Re-seed the MT19937 in place by the legacy rules; drops the cached normal. */
   seed(seed?: Int | Words | null): void;
@@ -41,6 +42,17 @@ export interface RandomState<B extends BitSource = MT19937> {
   /** Normals by the polar method (`legacy_gauss`), the second of each pair cached. */
   standardNormal(n?: undefined): number;
   standardNormal(n: number): Float64Array;
+  /** Legacy standard exponentials: `-log(1 - U)`. */
+  standardExponential(n?: undefined): number;
+  standardExponential(n: number): Float64Array;
+  /** Legacy standard gamma (`legacy_standard_gamma`), shape >= 0. */
+  standardGamma(shape: number, n?: undefined): number;
+  standardGamma(shape: Param, n?: number): Float64Array;
+  /** `low + (high - low) * U`, high - low finite (any sign). */
+  uniform(low?: number, high?: number, n?: undefined): number;
+  uniform(low: Param | undefined, high: Param | undefined, n?: number): Float64Array;
+  /** Legacy Dirichlet, alpha > 0: `n` (or one) rows of normalised legacy gammas, flat. */
+  dirichlet(alpha: ArrayLike<number>, n?: number): Float64Array;
   randn(): number;
   randn(...shape: number[]): Float64Array;
   shuffle(x: Sequence): void;

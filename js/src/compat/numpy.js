@@ -9,6 +9,8 @@
  */
 import { uint64Reader } from "../bounded.js";
 import { describe, toBigInt, toCount, toUint32, toWords } from "../checks.js";
+import { LegacyContinuous } from "../continuous.js";
+import { cont, dirichletDraws, mixContinuous, uniformDraws } from "../continuous_methods.js";
 import { Discrete } from "../discrete.js";
 import {
   Generator, HYPERGEOMETRIC_NAMES, binomialParams, boundedIntegers, hypergeometricParams, isPoissonLam,
@@ -16,7 +18,7 @@ import {
 } from "../generator.js";
 import { log } from "../libm/index.js";
 import { MT19937 } from "../mt19937.js";
-import { Int64Out, int64Draws, param } from "../params.js";
+import { Int64Out, NON_NEGATIVE, int64Draws, isNonNegative, param } from "../params.js";
 
 /**
  * numpy's `MT19937._legacy_seeding` as a new MT19937: an integer in [0, 2**32-1] goes through
@@ -54,6 +56,7 @@ export class RandomState {
     }
     this._generator = new Generator(this._bitGenerator);
     this._discrete = new Discrete(this._bitGenerator);
+    this._continuous = new LegacyContinuous(this._bitGenerator, () => this._gaussOne());
     this._gauss = null;
   }
 
@@ -154,6 +157,31 @@ export class RandomState {
   /** numpy's legacy `standard_normal` (polar method; the cached value carries across calls). */
   standardNormal(n) {
     return sample(n, Float64Array, () => this._gaussOne());
+  }
+
+  // Continuous distributions: numpy's legacy samplers (continuous.js, LegacyContinuous) where
+  // mtrand.pyx uses them; the methods shared with Generator come from continuous_methods.js.
+
+  /** numpy's legacy `standard_exponential(size)`: `-log(1 - U)` (`legacy_standard_exponential`). */
+  standardExponential(n) {
+    const c = this._continuous;
+    return cont(n, [], () => c.exponential(1.0));
+  }
+
+  /** numpy's legacy `standard_gamma(shape, size)`, shape >= 0 (`legacy_standard_gamma`). */
+  standardGamma(shape, n) {
+    const c = this._continuous;
+    return cont(n, [[shape, "shape", [isNonNegative, NON_NEGATIVE]]], (k) => c.standardGamma(k));
+  }
+
+  /** numpy's legacy `uniform(low=0.0, high=1.0, size)`: high - low finite (any sign). */
+  uniform(low = 0.0, high = 1.0, n) {
+    return uniformDraws(this._continuous, low, high, n, false);
+  }
+
+  /** numpy's legacy `dirichlet(alpha, size)`, alpha > 0: normalised legacy gammas, rows flat. */
+  dirichlet(alpha, n) {
+    return dirichletDraws(this._continuous, alpha, n, true);
   }
 
   /** numpy's `randn(d0, d1, ...)`: `standard_normal` of the dimensions' product (flat). */
@@ -260,3 +288,5 @@ export class RandomState {
     return out.result();
   }
 }
+
+mixContinuous(RandomState.prototype);
