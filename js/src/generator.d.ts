@@ -144,6 +144,8 @@ export class Generator<B extends BitSource = BitSource> {
   /** Integers in [low, high) ([low, high] with `endpoint`; [0, low) when `high` is omitted), Lemire's method. */
   integers<D extends IntegerDtype = "int64">(low: Int, high?: Int | null, n?: undefined, options?: IntegerOptions<D>): IntegerScalar<D>;
   integers<D extends IntegerDtype = "int64">(low: Int, high: Int | null | undefined, n: number, options?: IntegerOptions<D>): IntegerArrays[D];
+  /** Array (broadcast 1-D) bounds: one value per element, numpy's broadcast path. */
+  integers<D extends IntegerDtype = "int64">(low: IntParam, high: IntParam | null | undefined, n?: number, options?: IntegerOptions<D>): IntegerArrays[D];
   /** Standard normals by numpy's 256-layer ziggurat. */
   standardNormal(n?: undefined, options?: FloatOptions<FloatDtype>): number;
   standardNormal<D extends FloatDtype = "float64">(n: number, options?: FloatOptions<D>): FloatArray<D>;
@@ -180,6 +182,9 @@ export class Generator<B extends BitSource = BitSource> {
   /** Binomial: `n` trials (an integer >= 0), success probability `p` in [0, 1]; `size` values. */
   binomial(n: Int, p: number, size?: undefined): bigint;
   binomial(n: IntParam, p: Param, size?: number): BigInt64Array;
+  /** Failures before the `n`-th success: `poisson(gamma(n, (1 - p) / p))`, n > 0, p in (0, 1]. */
+  negativeBinomial(n: number, p: number, size?: undefined): bigint;
+  negativeBinomial(n: Param, p: Param, size?: number): BigInt64Array;
   /** Trials to the first success, `p` in (0, 1]. */
   geometric(p: number, n?: undefined): bigint;
   geometric(p: Param, n?: number): BigInt64Array;

@@ -285,6 +285,27 @@ export function hypergeometricParams(ngood, nbad, nsample, minSample, max) {
   return params;
 }
 
+/**
+ * numpy's `negative_binomial(n, p, size)`: `poisson(gamma(n, (1 - p) / p))` per value, the gamma from
+ * `continuous` (Generator's, or RandomState's legacy one) and the Poisson from `discrete`. Generator:
+ * n > 0 (not NaN), p in (0, 1], and numpy's bound on the Poisson mean; RandomState (`legacy`): n > 0
+ * (NaN passes), p in [0, 1], no bound.
+ */
+export function negativeBinomialDraws(continuous, discrete, n, p, size, legacy) {
+  const ns = param(n, "n", legacy ? (v) => !(v <= 0) : (v) => v > 0, legacy ? "> 0" : "> 0 (not NaN)");
+  const ps = legacy ? param(p, "p", isProbability, "in [0, 1] (not NaN)") : param(p, "p", isProbabilityGt0, "in (0, 1]");
+  if (!legacy) {
+    const length = Math.max(ns.values.length, ps.values.length);
+    for (let k = 0; k < length; k++) {
+      const nk = ns.values[k * ns.step], pk = ps.values[k * ps.step];
+      if ((1 - pk) / pk * (nk + 10 * Math.sqrt(nk)) > POISSON_LAM_MAX) {
+        throw new RangeError(`n too large or p too small: the Poisson mean may exceed POISSON_LAM_MAX (n = ${nk}, p = ${pk})`);
+      }
+    }
+  }
+  return int64Draws(size, [ns, ps], ["n", "p"], (nn, pp) => discrete.poisson(((1 - pp) / pp) * continuous.standardGamma(nn)));
+}
+
 /** numpy's `kahan_sum` of the first `n` values of `values` from `offset` (0 for n <= 0). */
 function kahanSum(values, offset, n) {
   if (n <= 0) return 0.0;
@@ -535,6 +556,11 @@ export class Generator {
     const d = this._discrete;
     const [ns, ps] = binomialParams(n, p);
     return int64Draws(size, [ps, ns], ["p", "n"], (pp, nn) => d.binomial(pp, nn));
+  }
+
+  /** numpy's `Generator.negative_binomial(n, p, size)`: a Poisson of a gamma draw (n > 0, p in (0, 1]). */
+  negativeBinomial(n, p, size) {
+    return negativeBinomialDraws(this._continuous, this._discrete, n, p, size, false);
   }
 
   /** numpy's `Generator.geometric(p, size)`: trials to the first success, `p` in (0, 1]. */

@@ -128,6 +128,7 @@ test("discrete methods: legacy argument rules, errors naming the argument, int64
   rejects(() => rs.binomial(5, -0.1), RangeError, "p");
   rejects(() => rs.poisson(-2), RangeError, "lam");
   rejects(() => rs.zipf(0.5), RangeError, "a");
+  rejects(() => rs.negativeBinomial(0, 0.5), RangeError, "n");
   rejects(() => rs.multinomial([1, 2], [0.5, 0.5]), TypeError, "n");
   rejects(() => rs.multinomial(3, [[0.5, 0.5]]), TypeError, "pvals");
   rejects(() => rs.randomIntegers(5, 1.5), TypeError, "high");

@@ -189,6 +189,9 @@ test("discrete methods: bad arguments are a TypeError / RangeError naming the ar
   rejects(() => g.binomial(10, 1.5), RangeError, "p");
   rejects(() => g.binomial(2n ** 60n, 0.5), RangeError, "n");
   rejects(() => g.geometric(0), RangeError, "p");
+  rejects(() => g.negativeBinomial(NaN, 0.5), RangeError, "n");
+  rejects(() => g.negativeBinomial(1, 0), RangeError, "p");
+  rejects(() => g.negativeBinomial(1e19, 0.5), RangeError, "n too large");
   rejects(() => g.logseries(1), RangeError, "p");
   rejects(() => g.zipf(1), RangeError, "a");
   rejects(() => g.hypergeometric(10 ** 9, 1, 1), RangeError, "ngood");

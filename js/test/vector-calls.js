@@ -124,6 +124,7 @@ export function multinomialArgs(call) {
 export const DISCRETE_CALLS = {
   poisson: (g, c, n) => g.poisson(param(c, 0, "lam", 1.0), n),
   binomial: (g, c, n) => g.binomial(param(c, 0, "n"), param(c, 1, "p"), n),
+  negative_binomial: (g, c, n) => g.negativeBinomial(param(c, 0, "n"), param(c, 1, "p"), n),
   geometric: (g, c, n) => g.geometric(param(c, 0, "p"), n),
   logseries: (g, c, n) => g.logseries(param(c, 0, "p"), n),
   zipf: (g, c, n) => g.zipf(param(c, 0, "a"), n),
