@@ -19,14 +19,13 @@ import { Continuous } from "./continuous.js";
 import { dirichletDraws, mixContinuous, uniformDraws } from "./continuous_methods.js";
 import { Discrete } from "./discrete.js";
 import {
-  Int64Out, NON_NEGATIVE, POISSON_LAM_MAX, floatDraws, int64Draws, isArrayLike, isNonNegative, param,
+  Int64Out, NON_NEGATIVE, POISSON_LAM_MAX, bigArrayFromPairs, floatDraws, int64Draws, isArrayLike, isNonNegative, param,
 } from "./params.js";
 import { PCG64 } from "./pcg64.js";
 import { Ziggurat } from "./ziggurat.js";
 
 const TWO_32 = 2 ** 32;
 const TWO_NEG_24 = 2 ** -24;
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** numpy's integer dtypes (and bool) by name: width in bits and the typed array that holds them. */
 const INTEGER_DTYPES = {
@@ -66,14 +65,6 @@ function floatDtype(dtype, method) {
 /** 1 for `n` undefined (numpy's `size=None`), else `n` as a count. */
 function countOf(n) {
   return n === undefined ? 1 : toCount(n, "n");
-}
-
-/** A BigInt64Array / BigUint64Array from (lo, hi) uint32 limb pairs. */
-function bigArrayFromPairs(Type, pairs) {
-  if (LITTLE_ENDIAN) return new Type(pairs.buffer, pairs.byteOffset, pairs.length / 2);
-  const wrap = Type === BigInt64Array ? BigInt.asIntN : BigInt.asUintN;
-  return Type.from({ length: pairs.length / 2 }, (_, k) =>
-    wrap(64, (BigInt(pairs[2 * k + 1]) << 32n) | BigInt(pairs[2 * k])));
 }
 
 /**
