@@ -10,7 +10,7 @@ import { test } from "node:test";
 import { RandomState } from "../src/compat/numpy.js";
 import { MT19937 } from "../src/mt19937.js";
 import { bigOrList, fromHex, toHex, vectorFiles } from "./helpers.js";
-import { CONTINUOUS_CALLS, DISCRETE_CALLS, arg, countOf, encoded, expected, num } from "./vector-calls.js";
+import { CONTINUOUS_CALLS, DISCRETE_CALLS, arg, countOf, encoded, expected, num, param } from "./vector-calls.js";
 
 /** How each recorded numpy RandomState call is made on the JS RandomState. */
 const CALLS = {
@@ -18,10 +18,7 @@ const CALLS = {
   random_sample: (rs, c, n) => rs.randomSample(n),
   randn: (rs, c) => rs.randn(...c.args.map(num)),
   standard_normal: (rs, c, n) => rs.standardNormal(n),
-  randint: (rs, c, n) => {
-    const [low, high] = arg(c.args);
-    return rs.randint(low, c.args.length > 1 ? high : undefined, n, { dtype: c.kwargs.dtype ?? "int64" });
-  },
+  randint: (rs, c, n) => rs.randint(param(c, 0, "low"), param(c, 1, "high", null), n, { dtype: c.kwargs.dtype ?? "int64" }),
   permutation: (rs, c) => rs.permutation(num(c.args[0])),
   shuffle: (rs, c) => {
     const x = arg(c.args[0]).map(Number);

@@ -13,15 +13,14 @@ import { Generator, defaultRng } from "../src/generator.js";
 import * as tables from "../src/ziggurat_tables.js";
 import { JSON_PATH, MODULE_PATH, render } from "../scripts/make_ziggurat.mjs";
 import { bigOrList, fromHex, vectorFiles } from "./helpers.js";
-import { CONTINUOUS_CALLS, DISCRETE_CALLS, arg, countOf, encoded, expected, num } from "./vector-calls.js";
+import { CONTINUOUS_CALLS, DISCRETE_CALLS, arg, countOf, encoded, expected, num, param } from "./vector-calls.js";
 
 /** How each recorded numpy Generator call is made on the JS Generator. */
 const CALLS = {
   random: (g, c, n) => g.random(n, { dtype: c.kwargs.dtype ?? "float64" }),
   integers: (g, c, n) => {
-    const [low, high] = arg(c.args);
     const options = { dtype: c.kwargs.dtype ?? "int64", endpoint: c.kwargs.endpoint ?? false };
-    return g.integers(low, c.args.length > 1 ? high : undefined, n, options);
+    return g.integers(param(c, 0, "low"), param(c, 1, "high", null), n, options); // array bounds broadcast
   },
   standard_normal: (g, c, n) => g.standardNormal(n, { dtype: c.kwargs.dtype ?? "float64" }),
   permutation: (g, c) => g.permutation(num(c.args[0])),

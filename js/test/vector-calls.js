@@ -132,7 +132,7 @@ export const DISCRETE_CALLS = {
   multinomial: (g, c) => g.multinomial(...multinomialArgs(c)),
   multivariate_hypergeometric: (g, c) => g.multivariateHypergeometric(
     param(c, 0, "colors", undefined, null), param(c, 1, "nsample", undefined, null), variates(c.shape),
-    { method: param(c, 3, "method", "marginals", null) },
+    { method: c.args[3] ?? c.kwargs.method ?? "marginals" }, // a string, not an encoded number
   ),
   random_integers: (rs, c, n) => rs.randomIntegers(param(c, 0, "low", undefined, null), param(c, 1, "high", null, null), n),
   tomaxint: (rs, c, n) => rs.tomaxint(n),
