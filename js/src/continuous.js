@@ -238,16 +238,19 @@ export class Continuous {
     return this._uniform() <= mean / (mean + x) ? x : (mean * mean) / x;
   }
 
+  /** Beta(a, b) as Ga / (Ga + Gb), numpy's `random_beta` and `legacy_beta` beyond Johnk's range. */
+  _gammaRatio(a, b) {
+    const ga = this.standardGamma(a);
+    const gb = this.standardGamma(b);
+    return ga / (ga + gb);
+  }
+
   /**
    * numpy's `random_beta`: Johnk's algorithm for a, b <= 1 (one uniform below 3e-103, logarithms
    * when a power underflows), else a ratio of gammas.
    */
   beta(a, b) {
-    if (!(a <= 1.0 && b <= 1.0)) {
-      const ga = this.standardGamma(a);
-      const gb = this.standardGamma(b);
-      return ga / (ga + gb);
-    }
+    if (!(a <= 1.0 && b <= 1.0)) return this._gammaRatio(a, b);
     const bitgen = this._bitgen;
     if (a < BETA_TINY_THRESHOLD && b < BETA_TINY_THRESHOLD) return (a + b) * bitgen.nextDouble() < a ? 1.0 : 0.0;
     for (;;) {
@@ -399,11 +402,7 @@ export class LegacyContinuous extends Continuous {
 
   /** numpy's `legacy_beta`: Johnk's algorithm for a, b <= 1 (log-sum-exp on underflow), else gammas. */
   beta(a, b) {
-    if (!(a <= 1.0 && b <= 1.0)) {
-      const ga = this.standardGamma(a);
-      const gb = this.standardGamma(b);
-      return ga / (ga + gb);
-    }
+    if (!(a <= 1.0 && b <= 1.0)) return this._gammaRatio(a, b);
     for (;;) {
       const u = this._uniform();
       const v = this._uniform();

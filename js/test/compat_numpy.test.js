@@ -1,7 +1,7 @@
 /**
- * Replays every case of vectors/randomstate.json (numpy.random.RandomState with legacy int and array
- * seeds; schema: vectors/README.md, "Distribution cases") through compat.numpy.RandomState, then
- * compares numpy's legacy state tuple, cached normal included.
+ * Replays every case of kind "randomstate" in every vectors/*.json file (numpy.random.RandomState
+ * with legacy int and array seeds; schema: vectors/README.md, "Distribution cases") through
+ * compat.numpy.RandomState, then compares numpy's legacy state tuple, cached normal included.
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";

@@ -1,5 +1,6 @@
 /**
- * Replays every case of vectors/generator.json (numpy.random.Generator on numpy's bit generators;
+ * Replays every case of kind "generator" in every vectors/*.json file (generator.json, the
+ * continuous and discrete method files: numpy.random.Generator on numpy's bit generators;
  * schema: vectors/README.md, "Distribution cases") through the JS Generator, then compares the bit
  * generator's state. Also checks that js/src/ziggurat_tables.js is what js/scripts/make_ziggurat.mjs
  * makes of prng/data/ziggurat.json, value for value.
