@@ -90,6 +90,7 @@ export class Discrete {
     this._ziggurat = new Ziggurat(bitgen);
     this._interval = new BoundedSampler(bitgen, 64, true);
     this._binomial = new BinomialCache();
+    this._setup = new SetupCache();
   }
 
   /** numpy's `random_interval(max)`: [0, max] by masked rejection, 32-bit draws when max < 2**32. */
@@ -106,7 +107,7 @@ export class Discrete {
 
   /** numpy's `random_poisson_mult`. */
   _poissonMult(lam) {
-    const bitgen = this._bitgen, enlam = exp(-lam);
+    const bitgen = this._bitgen, enlam = this._setup.poissonMult(lam);
     let x = 0, prod = 1.0;
     for (;;) {
       prod *= bitgen.nextDouble();
@@ -118,11 +119,7 @@ export class Discrete {
   /** numpy's `random_poisson_ptrs`: the transformed rejection method. */
   _poissonPtrs(lam) {
     const bitgen = this._bitgen;
-    const slam = Math.sqrt(lam), loglam = log(lam);
-    const b = 0.931 + 2.53 * slam;
-    const a = -0.059 + 0.02483 * b;
-    const invalpha = 1.1239 + 1.1328 / (b - 3.4);
-    const vr = 0.9277 - 3.6224 / (b - 2);
+    const { loglam, a, b, vr, logInvalpha } = this._setup.poissonPtrs(lam);
     for (;;) {
       const u = bitgen.nextDouble() - 0.5;
       const v = bitgen.nextDouble();
@@ -130,7 +127,7 @@ export class Discrete {
       const k = toInt64(Math.floor((2 * a / us + b) * u + lam + 0.43));
       if (us >= 0.07 && v <= vr) return k;
       if (k < 0 || (us < 0.013 && v > us)) continue;
-      if (log(v) + log(invalpha) - log(a / (us * us) + b) <= -lam + k * loglam - loggam(k + 1)) return k;
+      if (log(v) + logInvalpha - log(a / (us * us) + b) <= -lam + k * loglam - loggam(k + 1)) return k;
     }
   }
 
@@ -253,14 +250,14 @@ export class Discrete {
   /** numpy's `random_geometric`: a sequential search for p >= 1/3, else inversion of an exponential. */
   geometric(p) {
     if (p >= 0.333333333333333333333333) return this._geometricSearch(p);
-    const z = Math.ceil(-this._ziggurat.standardExponential() / log1p(-p));
+    const z = Math.ceil(-this._ziggurat.standardExponential() / this._setup.log1pNeg(p));
     return z >= GEOMETRIC_CAP ? Infinity : z; // Infinity: numpy's INT64_MAX
   }
 
   /** numpy's `legacy_random_geometric`: the search, or `ceil(log1p(-U) / log(1 - p))`. */
   legacyGeometric(p) {
     if (p >= 0.333333333333333333333333) return this._geometricSearch(p);
-    return toInt64(Math.ceil(log1p(-this._bitgen.nextDouble()) / log(1 - p)));
+    return toInt64(Math.ceil(log1p(-this._bitgen.nextDouble()) / this._setup.logOneMinus(p)));
   }
 
   /** numpy's `random_geometric_search`. */
@@ -277,12 +274,12 @@ export class Discrete {
 
   /** numpy's `random_logseries` (Kemp's method with `log1p` / `expm1`). */
   logseries(p) {
-    return this._logseries(p, log1p(-p), false);
+    return this._logseries(p, this._setup.log1pNeg(p), false);
   }
 
   /** numpy's `legacy_logseries` (`log(1 - p)` / `1 - exp`). */
   legacyLogseries(p) {
-    return this._logseries(p, log(1.0 - p), true);
+    return this._logseries(p, this._setup.logOneMinus(p), true);
   }
 
   _logseries(p, r, legacy) {
@@ -304,15 +301,14 @@ export class Discrete {
   /** numpy's `random_zipf`: rejection from (Umin, 1] (1 without a draw for a >= 1025). */
   zipf(a) {
     if (a >= 1025) return 1;
-    const am1 = a - 1.0;
-    const umin = pow(TWO_63, -am1);
-    return this._zipf(am1, pow(2.0, am1), umin);
+    const z = this._setup.zipf(a);
+    return this._zipf(z.am1, z.b, z.umin);
   }
 
   /** numpy's `legacy_random_zipf`: U = 1 - next_double. */
   legacyZipf(a) {
-    const am1 = a - 1.0;
-    return this._zipf(am1, pow(2.0, am1), -1);
+    const z = this._setup.zipf(a);
+    return this._zipf(z.am1, z.b, -1);
   }
 
   /** The rejection loop of both zipfs; `umin` < 0 selects the legacy U. */
@@ -487,6 +483,77 @@ export class Discrete {
       if (toSample > 0) out[i + numColors - 1] = toSample;
       if (moreThanHalf) for (let k = 0; k < numColors; k++) out[i + k] = colors[k] - out[i + k];
     }
+  }
+}
+
+/**
+ * The set-up of the last parameter of each sampler (numpy recomputes it per draw; it is a pure
+ * function of the parameter, so keeping it changes no value, only the libm calls per draw).
+ */
+class SetupCache {
+  constructor() {
+    this._enlamLam = NaN;
+    this._enlam = 0;
+    this._ptrs = { lam: NaN, loglam: 0, a: 0, b: 0, vr: 0, logInvalpha: 0 };
+    this._log1pP = NaN;
+    this._log1p = 0;
+    this._logP = NaN;
+    this._log = 0;
+    this._zipf = { a: NaN, am1: 0, b: 0, umin: 0 };
+  }
+
+  /** `exp(-lam)` of random_poisson_mult. */
+  poissonMult(lam) {
+    if (!Object.is(lam, this._enlamLam)) {
+      this._enlamLam = lam;
+      this._enlam = exp(-lam);
+    }
+    return this._enlam;
+  }
+
+  /** random_poisson_ptrs's constants (and its `log(invalpha)`). */
+  poissonPtrs(lam) {
+    const c = this._ptrs;
+    if (!Object.is(lam, c.lam)) {
+      c.lam = lam;
+      const slam = Math.sqrt(lam);
+      c.loglam = log(lam);
+      c.b = 0.931 + 2.53 * slam;
+      c.a = -0.059 + 0.02483 * c.b;
+      c.logInvalpha = log(1.1239 + 1.1328 / (c.b - 3.4));
+      c.vr = 0.9277 - 3.6224 / (c.b - 2);
+    }
+    return c;
+  }
+
+  /** `log1p(-p)` (geometric inversion, logseries). */
+  log1pNeg(p) {
+    if (!Object.is(p, this._log1pP)) {
+      this._log1pP = p;
+      this._log1p = log1p(-p);
+    }
+    return this._log1p;
+  }
+
+  /** `log(1 - p)` (the legacy geometric inversion and logseries). */
+  logOneMinus(p) {
+    if (!Object.is(p, this._logP)) {
+      this._logP = p;
+      this._log = log(1.0 - p);
+    }
+    return this._log;
+  }
+
+  /** random_zipf's `am1`, `b = pow(2, am1)` and `Umin = pow(2**63, -am1)`. */
+  zipf(a) {
+    const c = this._zipf;
+    if (!Object.is(a, c.a)) {
+      c.a = a;
+      c.am1 = a - 1.0;
+      c.b = pow(2.0, c.am1);
+      c.umin = pow(TWO_63, -c.am1);
+    }
+    return c;
   }
 }
 

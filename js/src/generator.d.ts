@@ -47,11 +47,21 @@ export interface ChoiceOptions {
   shuffle?: boolean;
 }
 
+/**
+ * A distribution parameter: one number, or an Array / typed array of them, broadcast 1-D (each array
+ * has the result's length or length 1; `n`, when given, is that length).
+ */
+export type Param = number | ArrayLike<number>;
+/** An integer parameter: safe integers (numbers, or bigints within 2**53), one or an array. */
+export type IntParam = Int | ArrayLike<Int>;
+export interface MultivariateHypergeometricOptions {
+  /** numpy's `method`: "marginals" (successive hypergeometrics, sum(colors) < 10**9) or "count". */
+  method?: "marginals" | "count";
+}
+
+
 // Continuous distributions (continuous_methods.js): numpy's parameters, numbers or flat arrays
 // broadcast 1-D; one number when every parameter is a number and `n` is omitted, else a Float64Array.
-
-/** A distribution parameter: a number, or an array of numbers (broadcast 1-D against the others). */
-export type Param = number | ArrayLike<number>;
 
 export interface ExponentialOptions<D extends FloatDtype> extends FloatOptions<D> {
   method?: "zig" | "inv";
@@ -163,6 +173,34 @@ export class Generator<B extends BitSource = BitSource> {
   choice<S extends TypedArray>(a: S, n: number, options?: ChoiceOptions): S;
   /** `length` random bytes (numpy's `Generator.bytes`). */
   bytes(length: number): Uint8Array;
+
+  // Discrete distributions: int64 results as numpy's, one bigint for scalar parameters without `n`,
+  // else a BigInt64Array (INT64_MAX and numpy's x86-64 casts included).
+  /** Poisson (`lam` in [0, POISSON_LAM_MAX]; multiplication below 10, else PTRS). */
+  poisson(lam?: number, n?: undefined): bigint;
+  poisson(lam: Param, n?: number): BigInt64Array;
+  /** Binomial: `n` trials (an integer >= 0), success probability `p` in [0, 1]; `size` values. */
+  binomial(n: Int, p: number, size?: undefined): bigint;
+  binomial(n: IntParam, p: Param, size?: number): BigInt64Array;
+  /** Trials to the first success, `p` in (0, 1]. */
+  geometric(p: number, n?: undefined): bigint;
+  geometric(p: Param, n?: number): BigInt64Array;
+  /** Logarithmic series, `p` in [0, 1). */
+  logseries(p: number, n?: undefined): bigint;
+  logseries(p: Param, n?: number): BigInt64Array;
+  /** Zipf, `a` > 1. */
+  zipf(a: number, n?: undefined): bigint;
+  zipf(a: Param, n?: number): BigInt64Array;
+  /** Good items in `nsample` drawn without replacement (ngood, nbad < 10**9; nsample <= ngood + nbad). */
+  hypergeometric(ngood: Int, nbad: Int, nsample: Int, n?: undefined): bigint;
+  hypergeometric(ngood: IntParam, nbad: IntParam, nsample: IntParam, n?: number): BigInt64Array;
+  /**
+   * Counts of `n` trials over the categories of `pvals` (one row, or an array of rows broadcast
+   * against `n`): (size or the broadcast count, or 1) * pvals.length counts, row after row.
+   */
+  multinomial(n: IntParam, pvals: ArrayLike<number> | ArrayLike<ArrayLike<number>>, size?: number): BigInt64Array;
+  /** Counts by color of `nsample` balls drawn from `colors`: (size or 1) * colors.length counts. */
+  multivariateHypergeometric(colors: ArrayLike<Int>, nsample: Int, size?: number, options?: MultivariateHypergeometricOptions): BigInt64Array;
 }
 
 /** numpy's `default_rng`: `new Generator(new PCG64(seed))`; a Generator passes through, a bit generator is wrapped. */

@@ -77,47 +77,81 @@ function bigArrayFromPairs(Type, pairs) {
 }
 
 /**
- * numpy's `_rand_<dtype>` scalar-bounds path: `n` integers of `dtype` in [low, high) (or [low, high]
- * with `endpoint`) by Lemire's method, or by masked rejection with `useMasked` (RandomState): a
- * typed array, or one value (a number, a bigint for 64-bit dtypes, a boolean for bool) when `n` is
- * undefined. `low`/`high` are safe integers or bigints.
+ * The bounds of `integers` / `randint` as uint32 limb arrays (one entry, or one per value): the offset
+ * `low` and the range `closedHigh - low` (numpy's `off` and `rng`), each bound checked for `spec`.
+ */
+function boundLimbs(low, high, spec, endpoint) {
+  const lows = isArrayLike(low) ? Array.from(low) : [low];
+  const highs = isArrayLike(high) ? Array.from(high) : [high];
+  const length = Math.max(lows.length, highs.length);
+  if (lows.length !== highs.length && Math.min(lows.length, highs.length) !== 1) {
+    throw new RangeError(`low (${lows.length} values) and high (${highs.length} values) do not broadcast`);
+  }
+  const limbs = { offHi: new Uint32Array(length), offLo: new Uint32Array(length), rngHi: new Uint32Array(length), rngLo: new Uint32Array(length) };
+  for (let k = 0; k < length; k++) {
+    const lowValue = lows[lows.length === 1 ? 0 : k], highValue = highs[highs.length === 1 ? 0 : k];
+    const where = (name) => (isArrayLike(name === "low" ? low : high) ? `${name}[${k}]` : name);
+    const lowBig = toBigInt(lowValue, where("low")), highBig = toBigInt(highValue, where("high"));
+    const closedHigh = endpoint ? highBig : highBig - 1n;
+    if (lowBig < spec.min) throw new RangeError(`${where("low")} must be >= ${spec.min} for ${spec.name}, got ${lowValue}`);
+    if (closedHigh > spec.max) {
+      throw new RangeError(`${where("high")} must be <= ${endpoint ? spec.max : spec.max + 1n} for ${spec.name}, got ${highValue}`);
+    }
+    if (lowBig > closedHigh) {
+      throw new RangeError(`${where("high")} must be ${endpoint ? ">=" : ">"} low (${lowValue}), got ${highValue}`);
+    }
+    const off = BigInt.asUintN(64, lowBig), rng = closedHigh - lowBig;
+    limbs.offHi[k] = Number(off >> 32n);
+    limbs.offLo[k] = Number(off & 0xffffffffn);
+    limbs.rngHi[k] = Number(rng >> 32n);
+    limbs.rngLo[k] = Number(rng & 0xffffffffn);
+  }
+  return limbs;
+}
+
+/**
+ * numpy's `_rand_<dtype>`: `n` integers of `dtype` in [low, high) (or [low, high] with `endpoint`) by
+ * Lemire's method, or by masked rejection with `useMasked` (RandomState): a typed array, or one value
+ * (a number, a bigint for 64-bit dtypes, a boolean for bool) when `n` is undefined and the bounds
+ * are scalars. `low`/`high` are safe integers or bigints, or arrays of them (numpy's broadcast path,
+ * 1-D: each array has the result's length or length 1), all checked before any draw. Both paths
+ * make the same draws per value; the small-type buffer lives for the call.
  */
 export function boundedIntegers(bitgen, low, high, n, dtype, endpoint, useMasked) {
   const spec = integerDtype(dtype);
-  const count = countOf(n);
+  if (n !== undefined && toCount(n, "n") === 0) return new spec.Array(0); // numpy: no checks for size 0
+  const arrays = isArrayLike(low) || isArrayLike(high);
+  const limbs = boundLimbs(low, high, spec, endpoint);
+  const length = limbs.offLo.length;
+  const count = n === undefined ? (arrays ? length : 1) : n;
+  if (length !== 1 && length !== count) throw new RangeError(`low and high have ${length} values, which do not broadcast to ${count}`);
   if (count === 0) return new spec.Array(0);
-  const lowBig = toBigInt(low, "low"), highBig = toBigInt(high, "high");
-  const closedHigh = endpoint ? highBig : highBig - 1n;
-  if (lowBig < spec.min) throw new RangeError(`low must be >= ${spec.min} for ${dtype}, got ${low}`);
-  if (closedHigh > spec.max) {
-    throw new RangeError(`high must be <= ${endpoint ? spec.max : spec.max + 1n} for ${dtype}, got ${high}`);
-  }
-  if (lowBig > closedHigh) {
-    throw new RangeError(`high must be ${endpoint ? ">=" : ">"} low (${low}), got ${high}`);
-  }
-  const rng = closedHigh - lowBig;
-  const sampler = new BoundedSampler(bitgen, spec.bits, useMasked)
-    .setRange(Number(rng >> 32n), Number(rng & 0xffffffffn));
+  const step = length === 1 ? 0 : 1;
+  const sampler = new BoundedSampler(bitgen, spec.bits, useMasked);
+  if (step === 0) sampler.setRange(limbs.rngHi[0], limbs.rngLo[0]);
   // numpy's off + draw, wrapped to the dtype's width (the typed array stores wrap it) and read back
   // as signed where it is signed.
-  const off = BigInt.asUintN(64, lowBig);
   let values;
   if (spec.bits === 64) {
-    const offHi = Number(off >> 32n), offLo = Number(off & 0xffffffffn);
     const pairs = new Uint32Array(2 * count);
     for (let k = 0; k < count; k++) {
+      const j = k * step;
+      if (step) sampler.setRange(limbs.rngHi[j], limbs.rngLo[j]);
       sampler.next();
-      const lo = offLo + sampler.lo;
+      const lo = limbs.offLo[j] + sampler.lo;
       pairs[2 * k] = lo;
-      pairs[2 * k + 1] = offHi + sampler.hi + (lo >= TWO_32 ? 1 : 0);
+      pairs[2 * k + 1] = limbs.offHi[j] + sampler.hi + (lo >= TWO_32 ? 1 : 0);
     }
     values = bigArrayFromPairs(spec.Array, pairs);
   } else {
-    const offset = Number(BigInt.asUintN(32, off));
     values = new spec.Array(count);
-    for (let k = 0; k < count; k++) values[k] = offset + sampler.next();
+    for (let k = 0; k < count; k++) {
+      const j = k * step;
+      if (step) sampler.setRange(0, limbs.rngLo[j]);
+      values[k] = limbs.offLo[j] + sampler.next();
+    }
   }
-  if (n !== undefined) return values;
+  if (n !== undefined || arrays) return values;
   return spec.bits === 1 ? values[0] === 1 : values[0];
 }
 

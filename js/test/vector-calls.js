@@ -31,13 +31,70 @@ export function expected(call) {
 /** The count `n` of a call with result shape `shape`: undefined for a scalar (numpy's size=None). */
 export const countOf = (shape) => (shape === null ? undefined : shape.reduce((a, b) => a * b, 1));
 
+/** The shape of a nested-array argument ([] for a scalar). */
+export function shapeOf(value) {
+  const shape = [];
+  for (let v = value; Array.isArray(v); v = v[0]) shape.push(v.length);
+  return shape;
+}
+
+/**
+ * A nested-array argument broadcast to `shape` by numpy's rules and flattened in C order (a scalar
+ * stays a scalar): how the flat JS parameters stand for numpy's broadcast arrays.
+ */
+export function broadcastFlat(value, shape) {
+  if (!Array.isArray(value)) return value;
+  const own = shapeOf(value), offset = shape.length - own.length;
+  const count = shape.reduce((a, b) => a * b, 1), out = new Array(count);
+  for (let k = 0; k < count; k++) {
+    let rest = k, v = value;
+    const index = new Array(shape.length);
+    for (let axis = shape.length - 1; axis >= 0; axis--) {
+      index[axis] = rest % shape[axis];
+      rest = Math.floor(rest / shape[axis]);
+    }
+    for (let axis = 0; axis < own.length; axis++) v = v[own[axis] === 1 ? 0 : index[axis + offset]];
+    out[k] = v;
+  }
+  return out;
+}
+
+/**
+ * Argument `i` (or keyword `name`, or `fallback`) of a recorded call, decoded by `arg` and broadcast
+ * to the result shape `shape` (flat); `shape` null (a scalar result) leaves it as it is.
+ */
+export function param(call, i, name, fallback, shape = call.shape) {
+  const raw = i < call.args.length ? call.args[i] : name in call.kwargs ? call.kwargs[name] : fallback;
+  const value = arg(raw);
+  return shape === null || shape === undefined ? value : broadcastFlat(value, shape);
+}
+
+/** The count of variates of a call whose result rows have the last axis of `shape` (undefined for one row). */
+export function sizeOf(call) {
+  return call.shape.length > 1 ? countOf(call.shape.slice(0, -1)) : undefined;
+}
+
+/**
+ * multinomial's JS arguments for a recorded call: `[n, pvals, size]`, with an array `n` or rows of
+ * `pvals` broadcast to the batch shape (the result's shape less its last axis) as flat arrays of rows.
+ */
+export function multinomialArgs(call) {
+  const n = param(call, 0, "n", undefined, null), pvals = param(call, 1, "pvals", undefined, null);
+  const batch = call.shape.slice(0, -1), d = call.shape[call.shape.length - 1];
+  if (!Array.isArray(n) && shapeOf(pvals).length <= 1) return [n, pvals, sizeOf(call)];
+  const flat = broadcastFlat(pvals, [...batch, d]);
+  const rows = Array.from({ length: flat.length / d }, (_, k) => flat.slice(k * d, (k + 1) * d));
+  return [broadcastFlat(n, batch), rows, undefined];
+}
+
 // Continuous distributions (js-cont): how a recorded numpy call of a continuous method is made on
 // the JS Generator or RandomState (the same camelCase method and parameter order on both).
 
-/** The call's parameters by numpy's names, in order: positional, else keyword, else undefined (the default). */
-const named = (c, names) => names.map((name, i) => arg(i < c.args.length ? c.args[i] : c.kwargs[name]));
-/** The count of a `dirichlet` result of shape (size..., k): undefined for shape (k,). */
-const variates = (shape) => (shape.length > 1 ? countOf(shape.slice(0, -1)) : undefined);
+/**
+ * The call's parameters by numpy's names, in order (positional, else keyword, else undefined: the JS
+ * default), each broadcast flat to the result shape.
+ */
+const named = (c, names) => names.map((name, i) => param(c, i, name, undefined));
 
 export const CONTINUOUS_CALLS = {
   standard_gamma: (g, c, n) => g.standardGamma(...named(c, ["shape"]), n, { dtype: c.kwargs.dtype ?? "float64" }),
@@ -64,5 +121,5 @@ export const CONTINUOUS_CALLS = {
   wald: (g, c, n) => g.wald(...named(c, ["mean", "scale"]), n),
   vonmises: (g, c, n) => g.vonmises(...named(c, ["mu", "kappa"]), n),
   triangular: (g, c, n) => g.triangular(...named(c, ["left", "mode", "right"]), n),
-  dirichlet: (g, c) => g.dirichlet(...named(c, ["alpha"]), variates(c.shape)),
+  dirichlet: (g, c) => g.dirichlet(param(c, 0, "alpha", undefined, null), sizeOf(c)),
 };
