@@ -25,11 +25,14 @@ const BETA_TINY_THRESHOLD = 3e-103;
 const TWO_PI = 2 * Math.PI;
 
 export class Continuous {
-  /** The continuous samplers over `bitgen` (nextUint32 / nextDouble / the 64-bit limb reader). */
-  constructor(bitgen) {
+  /**
+   * The continuous samplers over `bitgen` (nextUint32 / nextDouble / the 64-bit limb reader), taking
+   * Poisson draws from `discrete` (the owner's Discrete on the same bit generator).
+   */
+  constructor(bitgen, discrete = new Discrete(bitgen)) {
     this._bitgen = bitgen;
     this._ziggurat = new Ziggurat(bitgen);
-    this._discrete = new Discrete(bitgen);
+    this._discrete = discrete;
   }
 
   /** numpy's `next_double`. */
@@ -45,6 +48,11 @@ export class Continuous {
   /** numpy's `random_standard_exponential` (ziggurat). */
   _exponential() {
     return this._ziggurat.standardExponential();
+  }
+
+  /** The standard exponential of the sampler (the ziggurat's, or RandomState's `-log(1 - U)`). */
+  standardExponential() {
+    return this._exponential();
   }
 
   /** `standard_exponential(method="inv")`: `-log1p(-next_double)`. */
@@ -361,9 +369,9 @@ export class Continuous {
  * value), `-log(1 - U)` exponentials, and the legacy code where it differs from Generator's.
  */
 export class LegacyContinuous extends Continuous {
-  /** Over `bitgen`, with `gauss` numpy's `legacy_gauss` on the same bit generator. */
-  constructor(bitgen, gauss) {
-    super(bitgen);
+  /** Over `bitgen` and `discrete`, with `gauss` numpy's `legacy_gauss` on the same bit generator. */
+  constructor(bitgen, discrete, gauss) {
+    super(bitgen, discrete);
     this._gauss = gauss;
   }
 

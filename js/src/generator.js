@@ -364,7 +364,7 @@ export class Generator {
     this._bitGenerator = bitGenerator;
     this._ziggurat = new Ziggurat(bitGenerator);
     this._discrete = new Discrete(bitGenerator);
-    this._continuous = new Continuous(bitGenerator);
+    this._continuous = new Continuous(bitGenerator, this._discrete);
   }
 
   /** The bit generator every draw comes from. */
