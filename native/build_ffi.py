@@ -19,7 +19,8 @@ NATIVE = Path(__file__).resolve().parent
 ROOT = NATIVE.parent
 SOURCES = ["seedsequence.c", "pcg64.c", "mt19937.c", "philox.c", "philox4x32.c", "threefry.c", "sfc64.c", "midsquare.c",
            "msws.c", "arc4.c", "distributions/uniform.c", "distributions/ziggurat.c", "distributions/bounded.c",
-           "distributions/shuffle.c", "distributions/legacy.c"]
+           "distributions/shuffle.c", "distributions/legacy.c",
+           "distributions/continuous.c", "distributions/legacy_continuous.c"]
 HEADERS = ["prng.h", "distributions.h"]
 # No -march=native: what ships runs anywhere; philox4x32.c picks its AVX2 path at run time.
 CFLAGS = ["-std=c99", "-O3", "-ffp-contract=off", "-fno-fast-math", "-fno-semantic-interposition",

@@ -81,6 +81,74 @@ void prng_choice_floyd(prng_bitgen_t *bg, uint64_t pop_size, size_t count, int64
 double prng_legacy_gauss(prng_bitgen_t *bg, prng_legacy_gauss_t *cache);
 void prng_legacy_gauss_fill(prng_bitgen_t *bg, prng_legacy_gauss_t *cache, size_t n, double *out);
 
+/* numpy's continuous samplers (continuous.c; distributions.c) for Generator. Broadcast parameters as
+ * above; standard_gamma_fill_f takes float32 shapes. */
+void prng_random_standard_gamma_fill(prng_bitgen_t *bg, size_t n, double *out, const double *a, size_t as);
+void prng_random_standard_gamma_fill_f(prng_bitgen_t *bg, size_t n, float *out, const float *a, size_t as);
+void prng_random_gamma_fill(prng_bitgen_t *bg, size_t n, double *out, const double *a, size_t as,
+                            const double *b, size_t bs);
+void prng_random_beta_fill(prng_bitgen_t *bg, size_t n, double *out, const double *a, size_t as,
+                           const double *b, size_t bs);
+void prng_random_chisquare_fill(prng_bitgen_t *bg, size_t n, double *out, const double *a, size_t as);
+void prng_random_f_fill(prng_bitgen_t *bg, size_t n, double *out, const double *a, size_t as,
+                        const double *b, size_t bs);
+void prng_random_standard_cauchy_fill(prng_bitgen_t *bg, size_t n, double *out);
+void prng_random_pareto_fill(prng_bitgen_t *bg, size_t n, double *out, const double *a, size_t as);
+void prng_random_weibull_fill(prng_bitgen_t *bg, size_t n, double *out, const double *a, size_t as);
+void prng_random_power_fill(prng_bitgen_t *bg, size_t n, double *out, const double *a, size_t as);
+void prng_random_laplace_fill(prng_bitgen_t *bg, size_t n, double *out, const double *a, size_t as,
+                              const double *b, size_t bs);
+void prng_random_gumbel_fill(prng_bitgen_t *bg, size_t n, double *out, const double *a, size_t as,
+                             const double *b, size_t bs);
+void prng_random_logistic_fill(prng_bitgen_t *bg, size_t n, double *out, const double *a, size_t as,
+                               const double *b, size_t bs);
+void prng_random_lognormal_fill(prng_bitgen_t *bg, size_t n, double *out, const double *a, size_t as,
+                                const double *b, size_t bs);
+void prng_random_rayleigh_fill(prng_bitgen_t *bg, size_t n, double *out, const double *a, size_t as);
+void prng_random_standard_t_fill(prng_bitgen_t *bg, size_t n, double *out, const double *a, size_t as);
+void prng_random_wald_fill(prng_bitgen_t *bg, size_t n, double *out, const double *a, size_t as,
+                           const double *b, size_t bs);
+void prng_random_vonmises_fill(prng_bitgen_t *bg, size_t n, double *out, const double *a, size_t as,
+                               const double *b, size_t bs);
+void prng_random_triangular_fill(prng_bitgen_t *bg, size_t n, double *out, const double *a, size_t as,
+                                 const double *b, size_t bs, const double *c, size_t cs);
+void prng_random_standard_exponential_inv_fill(prng_bitgen_t *bg, size_t n, double *out);
+void prng_random_standard_exponential_inv_fill_f(prng_bitgen_t *bg, size_t n, float *out);
+void prng_random_dirichlet_fill(prng_bitgen_t *bg, size_t rows, size_t k, const double *alpha, int stick,
+                                double *csum, double *out);
+
+/* RandomState's continuous samplers (legacy_continuous.c; legacy-distributions.c); those drawing
+ * normals take the polar method's cache. */
+void prng_legacy_standard_exponential_fill(prng_bitgen_t *bg, size_t n, double *out);
+void prng_legacy_exponential_fill(prng_bitgen_t *bg, size_t n, double *out, const double *a, size_t as);
+void prng_legacy_pareto_fill(prng_bitgen_t *bg, size_t n, double *out, const double *a, size_t as);
+void prng_legacy_weibull_fill(prng_bitgen_t *bg, size_t n, double *out, const double *a, size_t as);
+void prng_legacy_power_fill(prng_bitgen_t *bg, size_t n, double *out, const double *a, size_t as);
+void prng_legacy_rayleigh_fill(prng_bitgen_t *bg, size_t n, double *out, const double *a, size_t as);
+void prng_legacy_vonmises_fill(prng_bitgen_t *bg, size_t n, double *out, const double *a, size_t as,
+                               const double *b, size_t bs);
+void prng_legacy_standard_gamma_fill(prng_bitgen_t *bg, prng_legacy_gauss_t *g, size_t n, double *out,
+                                     const double *a, size_t as);
+void prng_legacy_gamma_fill(prng_bitgen_t *bg, prng_legacy_gauss_t *g, size_t n, double *out, const double *a,
+                            size_t as, const double *b, size_t bs);
+void prng_legacy_beta_fill(prng_bitgen_t *bg, prng_legacy_gauss_t *g, size_t n, double *out, const double *a,
+                           size_t as, const double *b, size_t bs);
+void prng_legacy_chisquare_fill(prng_bitgen_t *bg, prng_legacy_gauss_t *g, size_t n, double *out,
+                                const double *a, size_t as);
+void prng_legacy_f_fill(prng_bitgen_t *bg, prng_legacy_gauss_t *g, size_t n, double *out, const double *a,
+                        size_t as, const double *b, size_t bs);
+void prng_legacy_normal_fill(prng_bitgen_t *bg, prng_legacy_gauss_t *g, size_t n, double *out, const double *a,
+                             size_t as, const double *b, size_t bs);
+void prng_legacy_lognormal_fill(prng_bitgen_t *bg, prng_legacy_gauss_t *g, size_t n, double *out,
+                                const double *a, size_t as, const double *b, size_t bs);
+void prng_legacy_standard_t_fill(prng_bitgen_t *bg, prng_legacy_gauss_t *g, size_t n, double *out,
+                                 const double *a, size_t as);
+void prng_legacy_standard_cauchy_fill(prng_bitgen_t *bg, prng_legacy_gauss_t *g, size_t n, double *out);
+void prng_legacy_wald_fill(prng_bitgen_t *bg, prng_legacy_gauss_t *g, size_t n, double *out, const double *a,
+                           size_t as, const double *b, size_t bs);
+void prng_legacy_dirichlet_fill(prng_bitgen_t *bg, prng_legacy_gauss_t *g, size_t rows, size_t k,
+                                const double *alpha, double *out);
+
 /* cdef-end */
 
 #ifdef __cplusplus

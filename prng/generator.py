@@ -178,10 +178,10 @@ class Generator:
         return self._float_fill("random_standard_normal_fill", size, dtype, out, "standard_normal")
 
     def standard_exponential(self, size=None, dtype=np.float64, method="zig", out=None):
-        """numpy's ``Generator.standard_exponential`` (``random_standard_exponential[_f]``, ziggurat)."""
-        if method != "zig":
-            raise NotImplementedError("standard_exponential supports method='zig' only")
-        return self._float_fill("random_standard_exponential_fill", size, dtype, out, "standard_exponential")
+        """numpy's ``Generator.standard_exponential``: the ziggurat (``random_standard_exponential[_f]``), or
+        with any other ``method`` (numpy's ``"inv"``) ``-log1p(-U)``."""
+        sampler = "random_standard_exponential_fill" if method == "zig" else "random_standard_exponential_inv_fill"
+        return self._float_fill(sampler, size, dtype, out, "standard_exponential")
 
     def exponential(self, scale=1.0, size=None):
         """numpy's ``Generator.exponential``: ``scale * standard_exponential`` (``random_exponential``)."""
@@ -207,6 +207,130 @@ class Generator:
                 raise OverflowError("Range exceeds valid bounds")
         return bc.cont(self._bit_generator, "random_uniform_fill", size,
                        [(low, "", bc.NONE), (rng, "high - low", bc.NON_NEGATIVE)])
+
+    # --- numpy's continuous distributions (prng.distributions.continuous; _generator.pyx) ----------
+
+    def _cont(self, sampler, size, *params, out=None):
+        """numpy's ``cont``: ``params`` are ``(value, name, constraint)``, broadcast (bc.cont)."""
+        return bc.cont(self._bit_generator, sampler, size, list(params), out=out)
+
+    def standard_gamma(self, shape, size=None, dtype=np.float64, out=None):
+        """numpy's ``Generator.standard_gamma`` (``random_standard_gamma[_f]``: Marsaglia and Tsang)."""
+        dt = _float_dtype(dtype, "standard_gamma")
+        if dt == np.float64:
+            return self._cont("random_standard_gamma_fill", size, (shape, "shape", bc.NON_NEGATIVE), out=out)
+        return bc.cont(self._bit_generator, "random_standard_gamma_fill_f", size, [(shape, "shape", bc.NON_NEGATIVE)],
+                       out=out, dtype=np.float32, param_dtype=np.float32)
+
+    def gamma(self, shape, scale=1.0, size=None):
+        """numpy's ``Generator.gamma``: ``scale * standard_gamma(shape)``."""
+        return self._cont("random_gamma_fill", size, (shape, "shape", bc.NON_NEGATIVE),
+                          (scale, "scale", bc.NON_NEGATIVE))
+
+    def beta(self, a, b, size=None):
+        """numpy's ``Generator.beta`` (``random_beta``)."""
+        return self._cont("random_beta_fill", size, (a, "a", bc.POSITIVE), (b, "b", bc.POSITIVE))
+
+    def chisquare(self, df, size=None):
+        """numpy's ``Generator.chisquare``: ``2 * standard_gamma(df / 2)``."""
+        return self._cont("random_chisquare_fill", size, (df, "df", bc.POSITIVE))
+
+    def f(self, dfnum, dfden, size=None):
+        """numpy's ``Generator.f`` (``random_f``)."""
+        return self._cont("random_f_fill", size, (dfnum, "dfnum", bc.POSITIVE), (dfden, "dfden", bc.POSITIVE))
+
+    def standard_cauchy(self, size=None):
+        """numpy's ``Generator.standard_cauchy``: the ratio of two standard normals."""
+        return bc.fill(self._bit_generator, "random_standard_cauchy_fill", size, np.float64, None)
+
+    def standard_t(self, df, size=None):
+        """numpy's ``Generator.standard_t`` (``random_standard_t``)."""
+        return self._cont("random_standard_t_fill", size, (df, "df", bc.POSITIVE))
+
+    def vonmises(self, mu, kappa, size=None):
+        """numpy's ``Generator.vonmises`` (``random_vonmises``)."""
+        return self._cont("random_vonmises_fill", size, (mu, "mu", bc.NONE), (kappa, "kappa", bc.NON_NEGATIVE))
+
+    def pareto(self, a, size=None):
+        """numpy's ``Generator.pareto``: ``expm1(standard_exponential / a)``."""
+        return self._cont("random_pareto_fill", size, (a, "a", bc.POSITIVE))
+
+    def weibull(self, a, size=None):
+        """numpy's ``Generator.weibull``: ``pow(standard_exponential, 1 / a)``."""
+        return self._cont("random_weibull_fill", size, (a, "a", bc.NON_NEGATIVE))
+
+    def power(self, a, size=None):
+        """numpy's ``Generator.power``: ``pow(-expm1(-standard_exponential), 1 / a)``."""
+        return self._cont("random_power_fill", size, (a, "a", bc.POSITIVE))
+
+    def laplace(self, loc=0.0, scale=1.0, size=None):
+        """numpy's ``Generator.laplace`` (``random_laplace``)."""
+        return self._cont("random_laplace_fill", size, (loc, "loc", bc.NONE), (scale, "scale", bc.NON_NEGATIVE))
+
+    def gumbel(self, loc=0.0, scale=1.0, size=None):
+        """numpy's ``Generator.gumbel`` (``random_gumbel``)."""
+        return self._cont("random_gumbel_fill", size, (loc, "loc", bc.NONE), (scale, "scale", bc.NON_NEGATIVE))
+
+    def logistic(self, loc=0.0, scale=1.0, size=None):
+        """numpy's ``Generator.logistic`` (``random_logistic``)."""
+        return self._cont("random_logistic_fill", size, (loc, "loc", bc.NONE), (scale, "scale", bc.NON_NEGATIVE))
+
+    def lognormal(self, mean=0.0, sigma=1.0, size=None):
+        """numpy's ``Generator.lognormal``: ``exp(normal(mean, sigma))``."""
+        return self._cont("random_lognormal_fill", size, (mean, "mean", bc.NONE),
+                          (sigma, "sigma", bc.NON_NEGATIVE))
+
+    def rayleigh(self, scale=1.0, size=None):
+        """numpy's ``Generator.rayleigh``: ``scale * sqrt(2 * standard_exponential)``."""
+        return self._cont("random_rayleigh_fill", size, (scale, "scale", bc.NON_NEGATIVE))
+
+    def wald(self, mean, scale, size=None):
+        """numpy's ``Generator.wald`` (``random_wald``)."""
+        return self._cont("random_wald_fill", size, (mean, "mean", bc.POSITIVE), (scale, "scale", bc.POSITIVE))
+
+    def triangular(self, left, mode, right, size=None):
+        """numpy's ``Generator.triangular`` (``random_triangular``), with numpy's ordering checks."""
+        return triangular(self._bit_generator, "random_triangular_fill", left, mode, right, size)
+
+    def dirichlet(self, alpha, size=None):
+        """numpy's ``Generator.dirichlet``: normalised gammas, or stick-breaking betas when every alpha is
+        below 0.1 (``_generator.pyx``)."""
+        alpha_arr, out = dirichlet_output(alpha, size)
+        if np.any(np.less(alpha_arr, 0)):
+            raise ValueError("alpha < 0")
+        if out.size:
+            with sampling(self._bit_generator) as (samplers, bg):
+                samplers.random_dirichlet_fill(bg, out.reshape(-1, alpha_arr.size), alpha_arr)
+        return out
+
+    def multivariate_normal(self, mean, cov, size=None, check_valid="warn", tol=1e-8, *, method="svd"):
+        """numpy's ``Generator.multivariate_normal``: ``standard_normal`` draws, then numpy's own linear
+        algebra (numpy.linalg ``svd``/``eigh``/``cholesky`` and ``@``) exactly as numpy calls it, so the
+        result is numpy's wherever both use the same numpy (LAPACK/BLAS)."""
+        if method not in {"eigh", "svd", "cholesky"}:
+            raise ValueError("method must be one of {'eigh', 'svd', 'cholesky'}")
+        mean, cov, final_shape = multivariate_normal_args(mean, cov, size, check_complex=True)
+        x = self.standard_normal(final_shape).reshape(-1, mean.shape[0])
+        cov = cov.astype(np.double)
+        if method == "svd":
+            u, s, vh = np.linalg.svd(cov)
+        elif method == "eigh":
+            s, u = np.linalg.eigh(cov)
+        else:
+            factor = np.linalg.cholesky(cov)
+        if check_valid != "ignore" and method != "cholesky":
+            if check_valid not in ("warn", "raise"):
+                raise ValueError("check_valid must equal 'warn', 'raise', or 'ignore'")
+            psd = np.allclose(np.dot(vh.T * s, vh), cov, rtol=tol, atol=tol) if method == "svd" \
+                else not np.any(s < -tol)
+            check_psd(psd, check_valid)
+        if method == "eigh":
+            factor = u * np.sqrt(abs(s))
+        elif method == "svd":
+            factor = u * np.sqrt(s)
+        x = mean + x @ factor.T
+        x.shape = tuple(final_shape)
+        return x
 
     def shuffle(self, x, axis=0):
         """numpy's ``Generator.shuffle``: Fisher-Yates in place with masked-rejection draws."""
@@ -267,6 +391,76 @@ class Generator:
         length = bc.as_index(length, "length")
         words = self.integers(0, 2**32, size=bc.c_int_div(length - 1, 4) + 1, dtype=np.uint32)
         return words.astype("<u4").tobytes()[:length]
+
+
+def triangular(bitgen, sampler, left, mode, right, size):
+    """numpy's ``triangular`` (Generator and RandomState): scalars checked as floats, arrays with
+    ``np.greater``/``np.equal``, then ``cont`` with no constraints."""
+    arrays = [np.asarray(v, dtype=np.float64) for v in (left, mode, right)]
+    if all(a.ndim == 0 for a in arrays):
+        left, mode, right = float(left), float(mode), float(right)
+        if left > mode:
+            raise ValueError("left > mode")
+        if mode > right:
+            raise ValueError("mode > right")
+        if left == right:
+            raise ValueError("left == right")
+    else:
+        left, mode, right = arrays
+        if np.any(np.greater(left, mode)):
+            raise ValueError("left > mode")
+        if np.any(np.greater(mode, right)):
+            raise ValueError("mode > right")
+        if np.any(np.equal(left, right)):
+            raise ValueError("left == right")
+    return bc.cont(bitgen, sampler, size, [(left, "", bc.NONE), (mode, "", bc.NONE), (right, "", bc.NONE)])
+
+
+def dirichlet_output(alpha, size):
+    """numpy's ``dirichlet`` set-up: alpha as a 1-d float64 array and the zeroed output (``size`` + (k,))."""
+    k = len(alpha)
+    alpha_arr = np.ascontiguousarray(np.asarray(alpha, dtype=np.float64))
+    if alpha_arr.ndim != 1:
+        raise ValueError("alpha must be 1-dimensional")
+    if size is None:
+        shape = (k,)
+    else:
+        try:
+            shape = (operator.index(size), k)
+        except TypeError:
+            shape = tuple(size) + (k,)
+    return alpha_arr, np.zeros(shape, np.float64)
+
+
+def multivariate_normal_args(mean, cov, size, check_complex):
+    """numpy's ``multivariate_normal`` checks: ``(mean, cov, final_shape)`` with ``final_shape`` the
+    output shape (``size`` + (N,))."""
+    mean, cov = np.array(mean), np.array(cov)
+    if check_complex and (np.issubdtype(mean.dtype, np.complexfloating) or
+                          np.issubdtype(cov.dtype, np.complexfloating)):
+        raise TypeError("mean and cov must not be complex")
+    if size is None:
+        shape = []
+    elif isinstance(size, (int, np.integer)):
+        shape = [size]
+    else:
+        shape = size
+    if len(mean.shape) != 1:
+        raise ValueError("mean must be 1 dimensional")
+    if len(cov.shape) != 2 or cov.shape[0] != cov.shape[1]:
+        raise ValueError("cov must be 2 dimensional and square")
+    if mean.shape[0] != cov.shape[0]:
+        raise ValueError("mean and cov must have same length")
+    return mean, cov, list(shape[:]) + [mean.shape[0]]
+
+
+def check_psd(psd, check_valid):
+    """numpy's reaction to a covariance that is not positive-semidefinite: a warning or a ValueError."""
+    if not psd:
+        if check_valid == "warn":
+            warnings.warn("covariance is not symmetric positive-semidefinite.", RuntimeWarning, stacklevel=3)
+        else:
+            raise ValueError("covariance is not symmetric positive-semidefinite.")
 
 
 def population_size(arr, a, axis, size):

@@ -10,5 +10,11 @@ float prng_standard_normal_f(prng_draws_t *d);
 double prng_standard_exponential(prng_draws_t *d);
 float prng_standard_exponential_f(prng_draws_t *d);
 double prng_gauss(prng_draws_t *d, prng_legacy_gauss_t *cache);
+/* continuous.c */
+double prng_standard_gamma(prng_draws_t *d, double shape);
+float prng_standard_gamma_f(prng_draws_t *d, float shape);
+double prng_beta(prng_draws_t *d, double a, double b);
+double prng_chisquare(prng_draws_t *d, double df);
+double prng_vonmises_rejection(prng_draws_t *d, double mu, double kappa);
 
 #endif /* PRNG_SAMPLERS_H */

@@ -103,3 +103,84 @@ def legacy_gauss_fill(bg, out, has_gauss, gauss):
     cache = ffi.new("prng_legacy_gauss_t *", (has_gauss, gauss))
     lib.prng_legacy_gauss_fill(bg, cache, out.size, _ptr(out))
     return cache.has_gauss, cache.gauss
+
+
+# --- numpy's continuous samplers (native/distributions/continuous.c, legacy_continuous.c) ----------
+
+def _params(params):
+    """(pointer, step) pairs of broadcast parameters, flattened into one argument list."""
+    return [x for p in params for x in _param(p)]
+
+
+def _fill(fill):
+    """A wrapper ``(bg, out, *params)`` of a C fill ``(bg, n, out, p0, step0, ...)``."""
+    return lambda bg, out, *params: fill(bg, out.size, _ptr(out), *_params(params))
+
+
+def _gauss_fill(fill):
+    """A wrapper ``(bg, out, cache, *params)`` of a C fill with RandomState's gauss cache, ``cache`` a
+    float64 array ``[has_gauss, gauss]`` read and written back."""
+    def run(bg, out, cache, *params):
+        g = ffi.new("prng_legacy_gauss_t *", (int(cache[0]), float(cache[1])))
+        try:
+            fill(bg, g, out.size, _ptr(out), *_params(params))
+        finally:
+            cache[:] = (g.has_gauss, g.gauss)
+    return run
+
+
+random_standard_gamma_fill = _fill(lib.prng_random_standard_gamma_fill)
+random_standard_gamma_fill_f = _fill(lib.prng_random_standard_gamma_fill_f)
+random_gamma_fill = _fill(lib.prng_random_gamma_fill)
+random_beta_fill = _fill(lib.prng_random_beta_fill)
+random_chisquare_fill = _fill(lib.prng_random_chisquare_fill)
+random_f_fill = _fill(lib.prng_random_f_fill)
+random_standard_cauchy_fill = _fill(lib.prng_random_standard_cauchy_fill)
+random_pareto_fill = _fill(lib.prng_random_pareto_fill)
+random_weibull_fill = _fill(lib.prng_random_weibull_fill)
+random_power_fill = _fill(lib.prng_random_power_fill)
+random_laplace_fill = _fill(lib.prng_random_laplace_fill)
+random_gumbel_fill = _fill(lib.prng_random_gumbel_fill)
+random_logistic_fill = _fill(lib.prng_random_logistic_fill)
+random_lognormal_fill = _fill(lib.prng_random_lognormal_fill)
+random_rayleigh_fill = _fill(lib.prng_random_rayleigh_fill)
+random_standard_t_fill = _fill(lib.prng_random_standard_t_fill)
+random_wald_fill = _fill(lib.prng_random_wald_fill)
+random_vonmises_fill = _fill(lib.prng_random_vonmises_fill)
+random_triangular_fill = _fill(lib.prng_random_triangular_fill)
+random_standard_exponential_inv_fill = _fill(lib.prng_random_standard_exponential_inv_fill)
+random_standard_exponential_inv_fill_f = _fill(lib.prng_random_standard_exponential_inv_fill_f)
+legacy_standard_exponential_fill = _fill(lib.prng_legacy_standard_exponential_fill)
+legacy_exponential_fill = _fill(lib.prng_legacy_exponential_fill)
+legacy_pareto_fill = _fill(lib.prng_legacy_pareto_fill)
+legacy_weibull_fill = _fill(lib.prng_legacy_weibull_fill)
+legacy_power_fill = _fill(lib.prng_legacy_power_fill)
+legacy_rayleigh_fill = _fill(lib.prng_legacy_rayleigh_fill)
+legacy_vonmises_fill = _fill(lib.prng_legacy_vonmises_fill)
+legacy_standard_gamma_fill = _gauss_fill(lib.prng_legacy_standard_gamma_fill)
+legacy_gamma_fill = _gauss_fill(lib.prng_legacy_gamma_fill)
+legacy_beta_fill = _gauss_fill(lib.prng_legacy_beta_fill)
+legacy_chisquare_fill = _gauss_fill(lib.prng_legacy_chisquare_fill)
+legacy_f_fill = _gauss_fill(lib.prng_legacy_f_fill)
+legacy_normal_fill = _gauss_fill(lib.prng_legacy_normal_fill)
+legacy_lognormal_fill = _gauss_fill(lib.prng_legacy_lognormal_fill)
+legacy_standard_t_fill = _gauss_fill(lib.prng_legacy_standard_t_fill)
+legacy_standard_cauchy_fill = _gauss_fill(lib.prng_legacy_standard_cauchy_fill)
+legacy_wald_fill = _gauss_fill(lib.prng_legacy_wald_fill)
+
+
+def random_dirichlet_fill(bg, out, alpha):
+    """Generator.dirichlet into ``out`` (2-d C-contiguous, one row per draw, zeros on entry)."""
+    k = alpha.size
+    stick = bool(k > 0 and alpha.max() < 0.1)
+    csum = np.empty(max(k, 1))
+    lib.prng_random_dirichlet_fill(bg, out.shape[0], k, _ptr(alpha), stick, _ptr(csum), _ptr(out))
+
+
+def legacy_dirichlet_fill(bg, out, cache, alpha):
+    """RandomState.dirichlet into ``out`` (2-d C-contiguous, one row per draw)."""
+    g = ffi.new("prng_legacy_gauss_t *", (int(cache[0]), float(cache[1])))
+    try:
+        lib.prng_legacy_dirichlet_fill(bg, g, out.shape[0], alpha.size, _ptr(alpha), _ptr(out))
+    finally:
+        cache[:] = (g.has_gauss, g.gauss)

@@ -137,6 +137,149 @@ class RandomState:
         """numpy's ``randn(d0, d1, ...)``: ``standard_normal`` with the dimensions as arguments."""
         return self.standard_normal(shape or None)
 
+    # --- numpy's continuous distributions: mtrand.pyx's legacy samplers (legacy_continuous) --------
+
+    def _legacy(self, sampler, size, *params, gauss=True):
+        """numpy's ``cont`` on a legacy sampler; with ``gauss`` the sampler draws polar normals through
+        the cached second value (numpy's ``aug_state``), which this call reads and updates."""
+        if not gauss:
+            return bc.cont(self._bit_generator, sampler, size, list(params))
+        cache = np.array([0.0, 0.0] if self._gauss is None else [1.0, self._gauss])
+        try:
+            return bc.cont(self._bit_generator, sampler, size, list(params), state=(cache,))
+        finally:
+            self._gauss = float(cache[1]) if cache[0] else None
+
+    def uniform(self, low=0.0, high=1.0, size=None):
+        """numpy's legacy ``uniform``: ``low + (high - low) * next_double`` (no sign check on the range)."""
+        low_arr, high_arr = np.asarray(low, dtype=np.float64), np.asarray(high, dtype=np.float64)
+        if low_arr.ndim == high_arr.ndim == 0:
+            low, rng = float(low), float(high) - float(low)
+        else:
+            low, rng = low_arr, np.subtract(high_arr, low_arr)
+        if not np.all(np.isfinite(rng)):
+            raise OverflowError("Range exceeds valid bounds")
+        return bc.cont(self._bit_generator, "random_uniform_fill", size, [(low, "", bc.NONE), (rng, "", bc.NONE)])
+
+    def normal(self, loc=0.0, scale=1.0, size=None):
+        """numpy's legacy ``normal``: ``loc + scale * legacy_gauss``."""
+        return self._legacy("legacy_normal_fill", size, (loc, "", bc.NONE), (scale, "scale", bc.NON_NEGATIVE))
+
+    def standard_exponential(self, size=None):
+        """numpy's legacy ``standard_exponential``: ``-log(1 - U)``."""
+        return self._legacy("legacy_standard_exponential_fill", size, gauss=False)
+
+    def exponential(self, scale=1.0, size=None):
+        """numpy's legacy ``exponential``: ``scale * -log(1 - U)``."""
+        return self._legacy("legacy_exponential_fill", size, (scale, "scale", bc.NON_NEGATIVE), gauss=False)
+
+    def standard_gamma(self, shape, size=None):
+        """numpy's legacy ``standard_gamma`` (``legacy_standard_gamma``)."""
+        return self._legacy("legacy_standard_gamma_fill", size, (shape, "shape", bc.NON_NEGATIVE))
+
+    def gamma(self, shape, scale=1.0, size=None):
+        """numpy's legacy ``gamma``: ``scale * legacy_standard_gamma``."""
+        return self._legacy("legacy_gamma_fill", size, (shape, "shape", bc.NON_NEGATIVE),
+                            (scale, "scale", bc.NON_NEGATIVE))
+
+    def beta(self, a, b, size=None):
+        """numpy's legacy ``beta`` (``legacy_beta``)."""
+        return self._legacy("legacy_beta_fill", size, (a, "a", bc.POSITIVE), (b, "b", bc.POSITIVE))
+
+    def chisquare(self, df, size=None):
+        """numpy's legacy ``chisquare``: ``2 * legacy_standard_gamma(df / 2)``."""
+        return self._legacy("legacy_chisquare_fill", size, (df, "df", bc.POSITIVE))
+
+    def f(self, dfnum, dfden, size=None):
+        """numpy's legacy ``f`` (``legacy_f``)."""
+        return self._legacy("legacy_f_fill", size, (dfnum, "dfnum", bc.POSITIVE), (dfden, "dfden", bc.POSITIVE))
+
+    def standard_cauchy(self, size=None):
+        """numpy's legacy ``standard_cauchy``: the ratio of two polar normals."""
+        return self._legacy("legacy_standard_cauchy_fill", size)
+
+    def standard_t(self, df, size=None):
+        """numpy's legacy ``standard_t`` (``legacy_standard_t``)."""
+        return self._legacy("legacy_standard_t_fill", size, (df, "df", bc.POSITIVE))
+
+    def vonmises(self, mu, kappa, size=None):
+        """numpy's legacy ``vonmises`` (``legacy_vonmises``: no wrapped normal for large kappa)."""
+        return self._legacy("legacy_vonmises_fill", size, (mu, "mu", bc.NONE), (kappa, "kappa", bc.NON_NEGATIVE),
+                            gauss=False)
+
+    def pareto(self, a, size=None):
+        """numpy's legacy ``pareto``: ``exp(-log(1 - U) / a) - 1``."""
+        return self._legacy("legacy_pareto_fill", size, (a, "a", bc.POSITIVE), gauss=False)
+
+    def weibull(self, a, size=None):
+        """numpy's legacy ``weibull`` (``legacy_weibull``)."""
+        return self._legacy("legacy_weibull_fill", size, (a, "a", bc.NON_NEGATIVE), gauss=False)
+
+    def power(self, a, size=None):
+        """numpy's legacy ``power`` (``legacy_power``)."""
+        return self._legacy("legacy_power_fill", size, (a, "a", bc.POSITIVE), gauss=False)
+
+    def laplace(self, loc=0.0, scale=1.0, size=None):
+        """numpy's ``laplace`` (the shared ``random_laplace``)."""
+        return self._legacy("random_laplace_fill", size, (loc, "loc", bc.NONE), (scale, "scale", bc.NON_NEGATIVE),
+                            gauss=False)
+
+    def gumbel(self, loc=0.0, scale=1.0, size=None):
+        """numpy's ``gumbel`` (the shared ``random_gumbel``)."""
+        return self._legacy("random_gumbel_fill", size, (loc, "loc", bc.NONE), (scale, "scale", bc.NON_NEGATIVE),
+                            gauss=False)
+
+    def logistic(self, loc=0.0, scale=1.0, size=None):
+        """numpy's ``logistic`` (the shared ``random_logistic``)."""
+        return self._legacy("random_logistic_fill", size, (loc, "loc", bc.NONE), (scale, "scale", bc.NON_NEGATIVE),
+                            gauss=False)
+
+    def lognormal(self, mean=0.0, sigma=1.0, size=None):
+        """numpy's legacy ``lognormal``: ``exp(legacy_normal)``."""
+        return self._legacy("legacy_lognormal_fill", size, (mean, "mean", bc.NONE), (sigma, "sigma", bc.NON_NEGATIVE))
+
+    def rayleigh(self, scale=1.0, size=None):
+        """numpy's legacy ``rayleigh``: ``scale * sqrt(-2 * log1p(-U))``."""
+        return self._legacy("legacy_rayleigh_fill", size, (scale, "scale", bc.NON_NEGATIVE), gauss=False)
+
+    def wald(self, mean, scale, size=None):
+        """numpy's legacy ``wald`` (``legacy_wald``)."""
+        return self._legacy("legacy_wald_fill", size, (mean, "mean", bc.POSITIVE), (scale, "scale", bc.POSITIVE))
+
+    def triangular(self, left, mode, right, size=None):
+        """numpy's ``triangular`` (the shared ``random_triangular``)."""
+        return _gen.triangular(self._bit_generator, "random_triangular_fill", left, mode, right, size)
+
+    def dirichlet(self, alpha, size=None):
+        """numpy's legacy ``dirichlet``: legacy gammas normalised by their sum (``mtrand.pyx``)."""
+        alpha_arr, out = _gen.dirichlet_output(alpha, size)
+        if np.any(np.less_equal(alpha_arr, 0)):
+            raise ValueError("alpha <= 0")
+        cache = np.array([0.0, 0.0] if self._gauss is None else [1.0, self._gauss])
+        try:
+            if out.size:
+                with sampling(self._bit_generator) as (samplers, bg):
+                    samplers.legacy_dirichlet_fill(bg, out.reshape(-1, alpha_arr.size), cache, alpha_arr)
+        finally:
+            self._gauss = float(cache[1]) if cache[0] else None
+        return out
+
+    def multivariate_normal(self, mean, cov, size=None, check_valid="warn", tol=1e-8):
+        """numpy's legacy ``multivariate_normal``: polar normals, then numpy.linalg.svd and ``np.dot``
+        exactly as ``mtrand.pyx`` calls them (numpy's values wherever both use the same numpy)."""
+        mean, cov, final_shape = _gen.multivariate_normal_args(mean, cov, size, check_complex=False)
+        x = self.standard_normal(final_shape).reshape(-1, mean.shape[0])
+        cov = cov.astype(np.double)
+        _, s, v = np.linalg.svd(cov)
+        if check_valid != "ignore":
+            if check_valid not in ("warn", "raise"):
+                raise ValueError("check_valid must equal 'warn', 'raise', or 'ignore'")
+            _gen.check_psd(np.allclose(np.dot(v.T * s, v), cov, rtol=tol, atol=tol), check_valid)
+        x = np.dot(x, np.sqrt(s)[:, None] * v)
+        x += mean
+        x.shape = tuple(final_shape)
+        return x
+
     def shuffle(self, x):
         """numpy's legacy ``shuffle``: Fisher-Yates along the first axis, masked-rejection draws."""
         _gen.shuffle_in_place(self._bit_generator, x)

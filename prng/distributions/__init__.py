@@ -10,7 +10,7 @@ flat float64 arrays of one value or one per output. The scalar samplers live in 
 
 import numpy as np
 
-from . import bounded, legacy, ziggurat
+from . import bounded, continuous, legacy, legacy_continuous, ziggurat
 from .bounded import draws
 from .shuffle import choice_floyd, shuffle_int, shuffle_raw  # noqa: F401  (the sampler API)
 
@@ -94,3 +94,179 @@ def legacy_gauss_fill(bitgen, out, has_gauss, gauss):
     cache = [has_gauss, gauss]
     _fill(out, lambda bg: legacy.legacy_gauss(bg, cache), bitgen)
     return cache[0], cache[1]
+
+
+# --- numpy's continuous samplers (continuous.py, legacy_continuous.py) ---------------------------
+
+def _fill_each(bitgen, out, sample, *params):
+    """``out[i] = sample(bitgen, <value i of each broadcast parameter>)`` for every i, in order."""
+    for i in range(out.size):
+        out[i] = sample(bitgen, *(_param(p, i) for p in params))
+
+
+def _with_cache(sample, cache):
+    """``sample(bitgen, cache, ...)`` as ``sample(bitgen, ...)`` (RandomState's gauss cache, an array
+    ``[has_gauss, gauss]`` updated in place)."""
+    return lambda bitgen, *params: sample(bitgen, cache, *params)
+
+
+def random_standard_gamma_fill(bitgen, out, shape):
+    _fill_each(bitgen, out, continuous.standard_gamma, shape)
+
+
+def random_standard_gamma_fill_f(bitgen, out, shape):
+    _fill_each(bitgen, out, continuous.standard_gamma_f, shape)
+
+
+def random_gamma_fill(bitgen, out, shape, scale):
+    _fill_each(bitgen, out, continuous.gamma, shape, scale)
+
+
+def random_beta_fill(bitgen, out, a, b):
+    _fill_each(bitgen, out, continuous.beta, a, b)
+
+
+def random_chisquare_fill(bitgen, out, df):
+    _fill_each(bitgen, out, continuous.chisquare, df)
+
+
+def random_f_fill(bitgen, out, dfnum, dfden):
+    _fill_each(bitgen, out, continuous.f, dfnum, dfden)
+
+
+def random_standard_cauchy_fill(bitgen, out):
+    _fill_each(bitgen, out, continuous.standard_cauchy)
+
+
+def random_pareto_fill(bitgen, out, a):
+    _fill_each(bitgen, out, continuous.pareto, a)
+
+
+def random_weibull_fill(bitgen, out, a):
+    _fill_each(bitgen, out, continuous.weibull, a)
+
+
+def random_power_fill(bitgen, out, a):
+    _fill_each(bitgen, out, continuous.power, a)
+
+
+def random_laplace_fill(bitgen, out, loc, scale):
+    _fill_each(bitgen, out, continuous.laplace, loc, scale)
+
+
+def random_gumbel_fill(bitgen, out, loc, scale):
+    _fill_each(bitgen, out, continuous.gumbel, loc, scale)
+
+
+def random_logistic_fill(bitgen, out, loc, scale):
+    _fill_each(bitgen, out, continuous.logistic, loc, scale)
+
+
+def random_lognormal_fill(bitgen, out, mean, sigma):
+    _fill_each(bitgen, out, continuous.lognormal, mean, sigma)
+
+
+def random_rayleigh_fill(bitgen, out, mode):
+    _fill_each(bitgen, out, continuous.rayleigh, mode)
+
+
+def random_standard_t_fill(bitgen, out, df):
+    _fill_each(bitgen, out, continuous.standard_t, df)
+
+
+def random_wald_fill(bitgen, out, mean, scale):
+    _fill_each(bitgen, out, continuous.wald, mean, scale)
+
+
+def random_vonmises_fill(bitgen, out, mu, kappa):
+    _fill_each(bitgen, out, continuous.vonmises, mu, kappa)
+
+
+def random_triangular_fill(bitgen, out, left, mode, right):
+    _fill_each(bitgen, out, continuous.triangular, left, mode, right)
+
+
+def random_standard_exponential_inv_fill(bitgen, out):
+    _fill_each(bitgen, out, continuous.standard_exponential_inv)
+
+
+def random_standard_exponential_inv_fill_f(bitgen, out):
+    _fill_each(bitgen, out, continuous.standard_exponential_inv_f)
+
+
+def random_dirichlet_fill(bitgen, out, alpha):
+    """``Generator.dirichlet`` into ``out`` (2-d: one row per draw, zeros on entry)."""
+    continuous.dirichlet(bitgen, out, [float(a) for a in alpha])
+
+
+def legacy_standard_exponential_fill(bitgen, out):
+    _fill_each(bitgen, out, legacy_continuous.legacy_standard_exponential)
+
+
+def legacy_exponential_fill(bitgen, out, scale):
+    _fill_each(bitgen, out, legacy_continuous.legacy_exponential, scale)
+
+
+def legacy_pareto_fill(bitgen, out, a):
+    _fill_each(bitgen, out, legacy_continuous.legacy_pareto, a)
+
+
+def legacy_weibull_fill(bitgen, out, a):
+    _fill_each(bitgen, out, legacy_continuous.legacy_weibull, a)
+
+
+def legacy_power_fill(bitgen, out, a):
+    _fill_each(bitgen, out, legacy_continuous.legacy_power, a)
+
+
+def legacy_rayleigh_fill(bitgen, out, mode):
+    _fill_each(bitgen, out, legacy_continuous.legacy_rayleigh, mode)
+
+
+def legacy_vonmises_fill(bitgen, out, mu, kappa):
+    _fill_each(bitgen, out, legacy_continuous.legacy_vonmises, mu, kappa)
+
+
+def legacy_standard_gamma_fill(bitgen, out, cache, shape):
+    _fill_each(bitgen, out, _with_cache(legacy_continuous.legacy_standard_gamma, cache), shape)
+
+
+def legacy_gamma_fill(bitgen, out, cache, shape, scale):
+    _fill_each(bitgen, out, _with_cache(legacy_continuous.legacy_gamma, cache), shape, scale)
+
+
+def legacy_beta_fill(bitgen, out, cache, a, b):
+    _fill_each(bitgen, out, _with_cache(legacy_continuous.legacy_beta, cache), a, b)
+
+
+def legacy_chisquare_fill(bitgen, out, cache, df):
+    _fill_each(bitgen, out, _with_cache(legacy_continuous.legacy_chisquare, cache), df)
+
+
+def legacy_f_fill(bitgen, out, cache, dfnum, dfden):
+    _fill_each(bitgen, out, _with_cache(legacy_continuous.legacy_f, cache), dfnum, dfden)
+
+
+def legacy_normal_fill(bitgen, out, cache, loc, scale):
+    _fill_each(bitgen, out, _with_cache(legacy_continuous.legacy_normal, cache), loc, scale)
+
+
+def legacy_lognormal_fill(bitgen, out, cache, mean, sigma):
+    _fill_each(bitgen, out, _with_cache(legacy_continuous.legacy_lognormal, cache), mean, sigma)
+
+
+def legacy_standard_t_fill(bitgen, out, cache, df):
+    _fill_each(bitgen, out, _with_cache(legacy_continuous.legacy_standard_t, cache), df)
+
+
+def legacy_standard_cauchy_fill(bitgen, out, cache):
+    _fill_each(bitgen, out, _with_cache(legacy_continuous.legacy_standard_cauchy, cache))
+
+
+def legacy_wald_fill(bitgen, out, cache, mean, scale):
+    _fill_each(bitgen, out, _with_cache(legacy_continuous.legacy_wald, cache), mean, scale)
+
+
+def legacy_dirichlet_fill(bitgen, out, cache, alpha):
+    """``RandomState.dirichlet`` into ``out`` (2-d: one row per draw)."""
+    legacy_continuous.legacy_dirichlet(bitgen, cache, out, [float(a) for a in alpha])
