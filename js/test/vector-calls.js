@@ -4,21 +4,33 @@
  */
 import { fromHex, toHex } from "./helpers.js";
 
-/** A vector argument: float.hex strings -> number, other strings -> bigint, lists element-wise. */
+const NON_FINITE = { nan: NaN, inf: Infinity, "-inf": -Infinity };
+
+/**
+ * A vector argument: float.hex strings -> number, other strings -> bigint, lists element-wise,
+ * `{"float": "nan" | "inf" | "-inf" | hex}` -> that number, `{"str": s}` -> s.
+ */
 export function arg(value) {
   if (Array.isArray(value)) return value.map(arg);
   if (typeof value === "string") return value.includes("p") ? fromHex(value) : BigInt(value);
+  if (value !== null && typeof value === "object" && "float" in value) {
+    return Object.hasOwn(NON_FINITE, value.float) ? NON_FINITE[value.float] : fromHex(value.float);
+  }
+  if (value !== null && typeof value === "object" && "str" in value) return value.str;
   return value;
 }
 
 /** A vector integer argument as a number (counts, population sizes). */
 export const num = (value) => Number(arg(value));
 
+/** Python's `float.hex` of `x`, non-finite values included ("nan", "inf", "-inf"). */
+const floatHex = (x) => (Number.isFinite(x) ? toHex(x) : Number.isNaN(x) ? "nan" : x > 0 ? "inf" : "-inf");
+
 /** The values of one result as the vectors write them: float.hex for floats, decimal strings for integers. */
 export function encoded(result, dtype) {
   const values = ArrayBuffer.isView(result) || Array.isArray(result) ? Array.from(result) : [result];
   if (dtype === "bool") return values.map(Boolean);
-  if (dtype?.startsWith("float")) return values.map(toHex);
+  if (dtype?.startsWith("float")) return values.map(floatHex);
   return values.map(String);
 }
 
@@ -88,7 +100,9 @@ export function multinomialArgs(call) {
 }
 
 // Continuous distributions (js-cont): how a recorded numpy call of a continuous method is made on
-// the JS Generator or RandomState (the same camelCase method and parameter order on both).
+// the JS Generator or RandomState (the same camelCase method and parameter order on both). numpy's
+// `out=` (an empty array of the result's shape) has no JS counterpart: the call draws `n` values of
+// that shape instead, the same draws.
 
 /**
  * The call's parameters by numpy's names, in order (positional, else keyword, else undefined: the JS
@@ -98,7 +112,7 @@ const named = (c, names) => names.map((name, i) => param(c, i, name, undefined))
 
 export const CONTINUOUS_CALLS = {
   standard_gamma: (g, c, n) => g.standardGamma(...named(c, ["shape"]), n, { dtype: c.kwargs.dtype ?? "float64" }),
-  standard_exponential: (g, c, n) => g.standardExponential(n, { dtype: c.kwargs.dtype ?? "float64", method: c.kwargs.method ?? "zig" }),
+  standard_exponential: (g, c, n) => g.standardExponential(n, { dtype: c.kwargs.dtype ?? "float64", method: arg(c.kwargs.method) ?? "zig" }),
   exponential: (g, c, n) => g.exponential(...named(c, ["scale"]), n),
   normal: (g, c, n) => g.normal(...named(c, ["loc", "scale"]), n),
   uniform: (g, c, n) => g.uniform(...named(c, ["low", "high"]), n),
@@ -122,4 +136,9 @@ export const CONTINUOUS_CALLS = {
   vonmises: (g, c, n) => g.vonmises(...named(c, ["mu", "kappa"]), n),
   triangular: (g, c, n) => g.triangular(...named(c, ["left", "mode", "right"]), n),
   dirichlet: (g, c) => g.dirichlet(param(c, 0, "alpha", undefined, null), sizeOf(c)),
+};
+
+/** numpy methods the JS classes do not have, and why: a case calling one is skipped with the reason. */
+export const NOT_IN_JS = {
+  multivariate_normal: "not in JS: numpy's factor comes from OpenBLAS (svd/eigh/cholesky, then dgemm), whose kernels depend on the CPU (README)",
 };
