@@ -242,11 +242,6 @@ export class Discrete {
     return p > 0.5 ? n - y : y; // Step60
   }
 
-  /** numpy's `random_negative_binomial` given its gamma draw `y` = gamma(n, (1-p)/p): poisson(y). */
-  negativeBinomialFromGamma(y) {
-    return this.poisson(y);
-  }
-
   /** numpy's `random_geometric`: a sequential search for p >= 1/3, else inversion of an exponential. */
   geometric(p) {
     if (p >= 0.333333333333333333333333) return this._geometricSearch(p);

@@ -47,21 +47,14 @@ export interface ChoiceOptions {
   shuffle?: boolean;
 }
 
+// Continuous distributions (continuous_methods.js): numpy's parameters, numbers or flat arrays
+// broadcast 1-D; one number when every parameter is a number and `n` is omitted, else a Float64Array.
+
 /**
  * A distribution parameter: one number, or an Array / typed array of them, broadcast 1-D (each array
  * has the result's length or length 1; `n`, when given, is that length).
  */
 export type Param = number | ArrayLike<number>;
-/** An integer parameter: safe integers (numbers, or bigints within 2**53), one or an array. */
-export type IntParam = Int | ArrayLike<Int>;
-export interface MultivariateHypergeometricOptions {
-  /** numpy's `method`: "marginals" (successive hypergeometrics, sum(colors) < 10**9) or "count". */
-  method?: "marginals" | "count";
-}
-
-
-// Continuous distributions (continuous_methods.js): numpy's parameters, numbers or flat arrays
-// broadcast 1-D; one number when every parameter is a number and `n` is omitted, else a Float64Array.
 
 export interface ExponentialOptions<D extends FloatDtype> extends FloatOptions<D> {
   method?: "zig" | "inv";
@@ -136,6 +129,14 @@ export interface ContinuousMethods {
 
 export interface Generator<B extends BitSource = BitSource> extends ContinuousMethods {}
 
+/** An integer parameter: safe integers (numbers, or bigints within 2**53), one or an array. */
+export type IntParam = Int | ArrayLike<Int>;
+export interface MultivariateHypergeometricOptions {
+  /** numpy's `method`: "marginals" (successive hypergeometrics, sum(colors) < 10**9) or "count". */
+  method?: "marginals" | "count";
+}
+
+
 export class Generator<B extends BitSource = BitSource> {
   /** numpy.random.Generator's distributions over `bitGenerator`. */
   constructor(bitGenerator: B);
@@ -146,6 +147,8 @@ export class Generator<B extends BitSource = BitSource> {
   /** Integers in [low, high) ([low, high] with `endpoint`; [0, low) when `high` is omitted), Lemire's method. */
   integers<D extends IntegerDtype = "int64">(low: Int, high?: Int | null, n?: undefined, options?: IntegerOptions<D>): IntegerScalar<D>;
   integers<D extends IntegerDtype = "int64">(low: Int, high: Int | null | undefined, n: number, options?: IntegerOptions<D>): IntegerArrays[D];
+  /** Array (broadcast 1-D) bounds: one value per element, numpy's broadcast path. */
+  integers<D extends IntegerDtype = "int64">(low: IntParam, high: IntParam | null | undefined, n?: number, options?: IntegerOptions<D>): IntegerArrays[D];
   /** Standard normals by numpy's 256-layer ziggurat. */
   standardNormal(n?: undefined, options?: FloatOptions<FloatDtype>): number;
   standardNormal<D extends FloatDtype = "float64">(n: number, options?: FloatOptions<D>): FloatArray<D>;
@@ -182,6 +185,9 @@ export class Generator<B extends BitSource = BitSource> {
   /** Binomial: `n` trials (an integer >= 0), success probability `p` in [0, 1]; `size` values. */
   binomial(n: Int, p: number, size?: undefined): bigint;
   binomial(n: IntParam, p: Param, size?: number): BigInt64Array;
+  /** Failures before the `n`-th success: `poisson(gamma(n, (1 - p) / p))`, n > 0, p in (0, 1]. */
+  negativeBinomial(n: number, p: number, size?: undefined): bigint;
+  negativeBinomial(n: Param, p: Param, size?: number): BigInt64Array;
   /** Trials to the first success, `p` in (0, 1]. */
   geometric(p: number, n?: undefined): bigint;
   geometric(p: Param, n?: number): BigInt64Array;

@@ -19,14 +19,13 @@ import { Continuous } from "./continuous.js";
 import { dirichletDraws, mixContinuous, uniformDraws } from "./continuous_methods.js";
 import { Discrete } from "./discrete.js";
 import {
-  Int64Out, NON_NEGATIVE, POISSON_LAM_MAX, floatDraws, int64Draws, isArrayLike, isNonNegative, param,
+  Int64Out, NON_NEGATIVE, POISSON_LAM_MAX, bigArrayFromPairs, floatDraws, int64Draws, isArrayLike, isNonNegative, param,
 } from "./params.js";
 import { PCG64 } from "./pcg64.js";
 import { Ziggurat } from "./ziggurat.js";
 
 const TWO_32 = 2 ** 32;
 const TWO_NEG_24 = 2 ** -24;
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** numpy's integer dtypes (and bool) by name: width in bits and the typed array that holds them. */
 const INTEGER_DTYPES = {
@@ -66,14 +65,6 @@ function floatDtype(dtype, method) {
 /** 1 for `n` undefined (numpy's `size=None`), else `n` as a count. */
 function countOf(n) {
   return n === undefined ? 1 : toCount(n, "n");
-}
-
-/** A BigInt64Array / BigUint64Array from (lo, hi) uint32 limb pairs. */
-function bigArrayFromPairs(Type, pairs) {
-  if (LITTLE_ENDIAN) return new Type(pairs.buffer, pairs.byteOffset, pairs.length / 2);
-  const wrap = Type === BigInt64Array ? BigInt.asIntN : BigInt.asUintN;
-  return Type.from({ length: pairs.length / 2 }, (_, k) =>
-    wrap(64, (BigInt(pairs[2 * k + 1]) << 32n) | BigInt(pairs[2 * k])));
 }
 
 /**
@@ -283,6 +274,27 @@ export function hypergeometricParams(ngood, nbad, nsample, minSample, max) {
     if (total < sample) throw new RangeError(`nsample must be <= ngood + nbad, got ${sample} > ${total}`);
   }
   return params;
+}
+
+/**
+ * numpy's `negative_binomial(n, p, size)`: `poisson(gamma(n, (1 - p) / p))` per value, the gamma from
+ * `continuous` (Generator's, or RandomState's legacy one) and the Poisson from `discrete`. Generator:
+ * n > 0 (not NaN), p in (0, 1], and numpy's bound on the Poisson mean; RandomState (`legacy`): n > 0
+ * (NaN passes), p in [0, 1], no bound.
+ */
+export function negativeBinomialDraws(continuous, discrete, n, p, size, legacy) {
+  const ns = param(n, "n", legacy ? (v) => !(v <= 0) : (v) => v > 0, legacy ? "> 0" : "> 0 (not NaN)");
+  const ps = legacy ? param(p, "p", isProbability, "in [0, 1] (not NaN)") : param(p, "p", isProbabilityGt0, "in (0, 1]");
+  if (!legacy) {
+    const length = Math.max(ns.values.length, ps.values.length);
+    for (let k = 0; k < length; k++) {
+      const nk = ns.values[k * ns.step], pk = ps.values[k * ps.step];
+      if ((1 - pk) / pk * (nk + 10 * Math.sqrt(nk)) > POISSON_LAM_MAX) {
+        throw new RangeError(`n too large or p too small: the Poisson mean may exceed POISSON_LAM_MAX (n = ${nk}, p = ${pk})`);
+      }
+    }
+  }
+  return int64Draws(size, [ns, ps], ["n", "p"], (nn, pp) => discrete.poisson(((1 - pp) / pp) * continuous.standardGamma(nn)));
 }
 
 /** numpy's `kahan_sum` of the first `n` values of `values` from `offset` (0 for n <= 0). */
@@ -535,6 +547,11 @@ export class Generator {
     const d = this._discrete;
     const [ns, ps] = binomialParams(n, p);
     return int64Draws(size, [ps, ns], ["p", "n"], (pp, nn) => d.binomial(pp, nn));
+  }
+
+  /** numpy's `Generator.negative_binomial(n, p, size)`: a Poisson of a gamma draw (n > 0, p in (0, 1]). */
+  negativeBinomial(n, p, size) {
+    return negativeBinomialDraws(this._continuous, this._discrete, n, p, size, false);
   }
 
   /** numpy's `Generator.geometric(p, size)`: trials to the first success, `p` in (0, 1]. */

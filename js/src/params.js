@@ -65,6 +65,14 @@ export function broadcastCount(n, params, names) {
   return count ?? 1;
 }
 
+/** A BigInt64Array / BigUint64Array from (lo, hi) uint32 limb pairs. */
+export function bigArrayFromPairs(Type, pairs) {
+  if (LITTLE_ENDIAN) return new Type(pairs.buffer, pairs.byteOffset, pairs.length / 2);
+  const wrap = Type === BigInt64Array ? BigInt.asIntN : BigInt.asUintN;
+  return Type.from({ length: pairs.length / 2 }, (_, k) =>
+    wrap(64, (BigInt(pairs[2 * k + 1]) << 32n) | BigInt(pairs[2 * k])));
+}
+
 /** Writes int64 values (integral doubles; Infinity stands for INT64_MAX) as uint32 limb pairs. */
 export class Int64Out {
   constructor(count) {
@@ -84,9 +92,7 @@ export class Int64Out {
 
   /** The values as a BigInt64Array (a view of the pairs on little-endian hosts). */
   result() {
-    const pairs = this.pairs, n = pairs.length / 2;
-    if (LITTLE_ENDIAN) return new BigInt64Array(pairs.buffer, 0, n);
-    return BigInt64Array.from({ length: n }, (_, k) => BigInt.asIntN(64, (BigInt(pairs[2 * k + 1]) << 32n) | BigInt(pairs[2 * k])));
+    return bigArrayFromPairs(BigInt64Array, this.pairs);
   }
 }
 

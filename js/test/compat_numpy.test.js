@@ -10,7 +10,7 @@ import { test } from "node:test";
 import { RandomState } from "../src/compat/numpy.js";
 import { MT19937 } from "../src/mt19937.js";
 import { bigOrList, fromHex, toHex, vectorFiles } from "./helpers.js";
-import { CONTINUOUS_CALLS, NOT_IN_JS, arg, countOf, encoded, expected, multinomialArgs, num, param } from "./vector-calls.js";
+import { CONTINUOUS_CALLS, DISCRETE_CALLS, NOT_IN_JS, arg, countOf, encoded, expected, num } from "./vector-calls.js";
 
 /** How each recorded numpy RandomState call is made on the JS RandomState. */
 const CALLS = {
@@ -29,17 +29,8 @@ const CALLS = {
     return x;
   },
   choice: (rs, c, n) => rs.choice(num(c.args[0]), n, { replace: c.kwargs.replace ?? true }),
-  // Discrete distributions (src/discrete.js, the legacy samplers).
-  binomial: (rs, c, n) => rs.binomial(param(c, 0, "n"), param(c, 1, "p"), n),
-  poisson: (rs, c, n) => rs.poisson(param(c, 0, "lam", 1.0), n),
-  geometric: (rs, c, n) => rs.geometric(param(c, 0, "p"), n),
-  logseries: (rs, c, n) => rs.logseries(param(c, 0, "p"), n),
-  zipf: (rs, c, n) => rs.zipf(param(c, 0, "a"), n),
-  hypergeometric: (rs, c, n) => rs.hypergeometric(param(c, 0, "ngood"), param(c, 1, "nbad"), param(c, 2, "nsample"), n),
-  multinomial: (rs, c) => rs.multinomial(...multinomialArgs(c)),
-  random_integers: (rs, c, n) => rs.randomIntegers(param(c, 0, "low", undefined, null), param(c, 1, "high", null, null), n),
-  tomaxint: (rs, c, n) => rs.tomaxint(n),
   ...CONTINUOUS_CALLS,
+  ...DISCRETE_CALLS,
 };
 
 /** Every case of kind "randomstate" in every vector file, with its file. */
@@ -111,31 +102,6 @@ test("bad arguments: TypeError / RangeError naming the argument", () => {
   rejects(() => rs.setState(5), TypeError, "state");
 });
 
-test("discrete methods: legacy argument rules, errors naming the argument, int64 results", () => {
-  const rejects = (fn, type, name) =>
-    assert.throws(fn, (e) => e instanceof type && e.message.includes(name), `expected ${type.name} naming ${name}`);
-  const rs = new RandomState(0);
-  const before = rs.getState();
-  rejects(() => rs.hypergeometric(5, 5, 0), RangeError, "nsample"); // legacy: nsample >= 1
-  rejects(() => rs.hypergeometric(5, 5, 11), RangeError, "nsample");
-  rejects(() => rs.binomial(5, -0.1), RangeError, "p");
-  rejects(() => rs.poisson(-2), RangeError, "lam");
-  rejects(() => rs.zipf(0.5), RangeError, "a");
-  rejects(() => rs.multinomial([1, 2], [0.5, 0.5]), TypeError, "n");
-  rejects(() => rs.multinomial(3, [[0.5, 0.5]]), TypeError, "pvals");
-  rejects(() => rs.randomIntegers(5, 1.5), TypeError, "high");
-  rejects(() => rs.tomaxint(-1), RangeError, "n");
-  assert.deepEqual(rs.getState(), before);
-  assert.equal(typeof rs.hypergeometric(10 ** 12, 10 ** 12, 5), "bigint"); // no 10**9 limit in the legacy method
-  assert.equal(typeof rs.tomaxint(), "bigint");
-  assert.ok(rs.randomIntegers(3, undefined, 4) instanceof BigInt64Array);
-  // the legacy binomial draws even for n = 0 or p = 0 (numpy's legacy inversion), Generator's does not
-  const a = new RandomState(3), b = new RandomState(3);
-  assert.equal(a.binomial(0, 0.5), 0n);
-  b.randomSample();
-  assert.equal(a.randomSample(), b.randomSample());
-});
-
 test("continuous methods: mtrand's constraints (legacy uniform takes any sign, dirichlet alpha > 0)", () => {
   const rs = new RandomState(0);
   const rejects = (fn, type, name) =>
@@ -151,4 +117,30 @@ test("continuous methods: mtrand's constraints (legacy uniform takes any sign, d
   const a = new RandomState(3), b = new RandomState(3);
   assert.ok(Number.isNaN(a.noncentralChisquare(0.5, NaN)));
   assert.notEqual(a.randomSample(), b.randomSample());
+});
+
+test("discrete methods: legacy argument rules, errors naming the argument, int64 results", () => {
+  const rejects = (fn, type, name) =>
+    assert.throws(fn, (e) => e instanceof type && e.message.includes(name), `expected ${type.name} naming ${name}`);
+  const rs = new RandomState(0);
+  const before = rs.getState();
+  rejects(() => rs.hypergeometric(5, 5, 0), RangeError, "nsample"); // legacy: nsample >= 1
+  rejects(() => rs.hypergeometric(5, 5, 11), RangeError, "nsample");
+  rejects(() => rs.binomial(5, -0.1), RangeError, "p");
+  rejects(() => rs.poisson(-2), RangeError, "lam");
+  rejects(() => rs.zipf(0.5), RangeError, "a");
+  rejects(() => rs.negativeBinomial(0, 0.5), RangeError, "n");
+  rejects(() => rs.multinomial([1, 2], [0.5, 0.5]), TypeError, "n");
+  rejects(() => rs.multinomial(3, [[0.5, 0.5]]), TypeError, "pvals");
+  rejects(() => rs.randomIntegers(5, 1.5), TypeError, "high");
+  rejects(() => rs.tomaxint(-1), RangeError, "n");
+  assert.deepEqual(rs.getState(), before);
+  assert.equal(typeof rs.hypergeometric(10 ** 12, 10 ** 12, 5), "bigint"); // no 10**9 limit in the legacy method
+  assert.equal(typeof rs.tomaxint(), "bigint");
+  assert.ok(rs.randomIntegers(3, undefined, 4) instanceof BigInt64Array);
+  // the legacy binomial draws even for n = 0 or p = 0 (numpy's legacy inversion), Generator's does not
+  const a = new RandomState(3), b = new RandomState(3);
+  assert.equal(a.binomial(0, 0.5), 0n);
+  b.randomSample();
+  assert.equal(a.randomSample(), b.randomSample());
 });

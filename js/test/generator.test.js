@@ -13,9 +13,7 @@ import { Generator, defaultRng } from "../src/generator.js";
 import * as tables from "../src/ziggurat_tables.js";
 import { JSON_PATH, MODULE_PATH, render } from "../scripts/make_ziggurat.mjs";
 import { bigOrList, fromHex, vectorFiles } from "./helpers.js";
-import {
-  CONTINUOUS_CALLS, NOT_IN_JS, arg, countOf, encoded, expected, multinomialArgs, num, param, sizeOf,
-} from "./vector-calls.js";
+import { CONTINUOUS_CALLS, DISCRETE_CALLS, NOT_IN_JS, arg, countOf, encoded, expected, num } from "./vector-calls.js";
 
 /** How each recorded numpy Generator call is made on the JS Generator. */
 const CALLS = {
@@ -36,19 +34,8 @@ const CALLS = {
     replace: c.kwargs.replace ?? true, shuffle: c.kwargs.shuffle ?? true,
   }),
   bytes: (g, c) => Buffer.from(g.bytes(num(c.args[0]))).toString("hex"),
-  // Discrete distributions (src/discrete.js).
-  poisson: (g, c, n) => g.poisson(param(c, 0, "lam", 1.0), n),
-  binomial: (g, c, n) => g.binomial(param(c, 0, "n"), param(c, 1, "p"), n),
-  geometric: (g, c, n) => g.geometric(param(c, 0, "p"), n),
-  logseries: (g, c, n) => g.logseries(param(c, 0, "p"), n),
-  zipf: (g, c, n) => g.zipf(param(c, 0, "a"), n),
-  hypergeometric: (g, c, n) => g.hypergeometric(param(c, 0, "ngood"), param(c, 1, "nbad"), param(c, 2, "nsample"), n),
-  multinomial: (g, c) => g.multinomial(...multinomialArgs(c)),
-  multivariate_hypergeometric: (g, c) => g.multivariateHypergeometric(
-    param(c, 0, "colors", undefined, null), param(c, 1, "nsample", undefined, null), sizeOf(c),
-    { method: param(c, 3, "method", "marginals", null) },
-  ),
   ...CONTINUOUS_CALLS,
+  ...DISCRETE_CALLS,
 };
 
 function makeBitGenerator(make) {
@@ -138,59 +125,6 @@ test("results: typed arrays by dtype, scalars when n is omitted, arrays picked f
   assert.ok(g.permutation(new Uint8Array([1, 2, 3])) instanceof Uint8Array);
 });
 
-test("discrete methods: bad arguments are a TypeError / RangeError naming the argument, before any draw", () => {
-  const g = defaultRng(0);
-  const before = g.bitGenerator.state;
-  const rejects = (fn, type, name) =>
-    assert.throws(fn, (e) => e instanceof type && e.message.includes(name), `expected ${type.name} naming ${name}`);
-  rejects(() => g.poisson(-1), RangeError, "lam");
-  rejects(() => g.poisson(NaN), RangeError, "lam");
-  rejects(() => g.poisson(2 ** 63), RangeError, "lam");
-  rejects(() => g.poisson([1, -1, 2]), RangeError, "lam[1]");
-  rejects(() => g.poisson("3"), TypeError, "lam");
-  rejects(() => g.binomial(-1, 0.5), RangeError, "n");
-  rejects(() => g.binomial(1.5, 0.5), TypeError, "n");
-  rejects(() => g.binomial(10, 1.5), RangeError, "p");
-  rejects(() => g.binomial(2n ** 60n, 0.5), RangeError, "n");
-  rejects(() => g.geometric(0), RangeError, "p");
-  rejects(() => g.logseries(1), RangeError, "p");
-  rejects(() => g.zipf(1), RangeError, "a");
-  rejects(() => g.hypergeometric(10 ** 9, 1, 1), RangeError, "ngood");
-  rejects(() => g.hypergeometric(1, 1, 3), RangeError, "nsample");
-  rejects(() => g.hypergeometric([1, 5], 1, [2, 7]), RangeError, "nsample");
-  rejects(() => g.poisson([1, 2, 3], 2), RangeError, "lam");
-  rejects(() => g.multinomial(10, [0.6, 0.6, 0.1]), RangeError, "pvals");
-  rejects(() => g.multinomial(10, []), RangeError, "pvals");
-  rejects(() => g.multinomial(10, [[0.5, 0.5], [1]]), RangeError, "pvals[1]");
-  rejects(() => g.multinomial([1, 2, 3], [[0.5, 0.5], [0.2, 0.8]]), RangeError, "n");
-  rejects(() => g.multinomial(-1, [0.5, 0.5]), RangeError, "n");
-  rejects(() => g.multivariateHypergeometric([2, 3], 6), RangeError, "nsample");
-  rejects(() => g.multivariateHypergeometric([2, -3], 1), RangeError, "colors[1]");
-  rejects(() => g.multivariateHypergeometric([10 ** 9], 1), RangeError, "sum(colors)");
-  rejects(() => g.multivariateHypergeometric([2, 3], 1, 1, { method: "fast" }), RangeError, "method");
-  rejects(() => g.integers([0, 5], [10, 5]), RangeError, "high[1]");
-  rejects(() => g.integers([0, -1], 10, undefined, { dtype: "uint8" }), RangeError, "low[1]");
-  rejects(() => g.integers([0, 1, 2], [3, 4]), RangeError, "broadcast");
-  assert.deepEqual(g.bitGenerator.state, before);
-});
-
-test("discrete methods: int64 results (bigint scalars, BigInt64Array), broadcast parameters value by value", () => {
-  const g = defaultRng(1);
-  assert.equal(typeof g.poisson(3), "bigint");
-  assert.ok(g.poisson(3, 2) instanceof BigInt64Array);
-  assert.ok(g.poisson([3, 4]) instanceof BigInt64Array);
-  assert.equal(g.multinomial(5, [0.5, 0.5], 3).length, 6);
-  assert.equal(g.multivariateHypergeometric([1, 2, 3], 2, 4, { method: "count" }).length, 12);
-  // a broadcast call draws as the scalar calls in turn (numpy iterates the broadcast in order)
-  const [a, b] = [defaultRng(5), defaultRng(5)];
-  const lams = [0.5, 30, 4, 1e6];
-  assert.deepEqual(a.poisson(lams), BigInt64Array.from(lams, (l) => b.poisson(l)));
-  assert.deepEqual(a.binomial([5, 500], [0.5, 0.2]), BigInt64Array.of(b.binomial(5, 0.5), b.binomial(500, 0.2)));
-  assert.deepEqual(a.integers([0, 10], 2 ** 40), BigInt64Array.of(b.integers(0, 2 ** 40), b.integers(10, 2 ** 40)));
-  // INT64_MAX where numpy's geometric inversion saturates
-  assert.deepEqual(defaultRng(0).geometric(1e-300, 2), BigInt64Array.of(2n ** 63n - 1n, 2n ** 63n - 1n));
-});
-
 test("continuous methods: numpy's constraints, TypeError / RangeError naming the argument", () => {
   const g = defaultRng(0);
   const rejects = (fn, type, name) =>
@@ -239,4 +173,60 @@ test("continuous methods: results, broadcasting and the draws they take", () => 
   assert.equal(a.random(), b.random());
   assert.deepEqual(a.normal(7, 0, 2), Float64Array.of(7, 7));
   assert.notEqual(a.random(), b.random());
+});
+
+test("discrete methods: bad arguments are a TypeError / RangeError naming the argument, before any draw", () => {
+  const g = defaultRng(0);
+  const before = g.bitGenerator.state;
+  const rejects = (fn, type, name) =>
+    assert.throws(fn, (e) => e instanceof type && e.message.includes(name), `expected ${type.name} naming ${name}`);
+  rejects(() => g.poisson(-1), RangeError, "lam");
+  rejects(() => g.poisson(NaN), RangeError, "lam");
+  rejects(() => g.poisson(2 ** 63), RangeError, "lam");
+  rejects(() => g.poisson([1, -1, 2]), RangeError, "lam[1]");
+  rejects(() => g.poisson("3"), TypeError, "lam");
+  rejects(() => g.binomial(-1, 0.5), RangeError, "n");
+  rejects(() => g.binomial(1.5, 0.5), TypeError, "n");
+  rejects(() => g.binomial(10, 1.5), RangeError, "p");
+  rejects(() => g.binomial(2n ** 60n, 0.5), RangeError, "n");
+  rejects(() => g.geometric(0), RangeError, "p");
+  rejects(() => g.negativeBinomial(NaN, 0.5), RangeError, "n");
+  rejects(() => g.negativeBinomial(1, 0), RangeError, "p");
+  rejects(() => g.negativeBinomial(1e19, 0.5), RangeError, "n too large");
+  rejects(() => g.logseries(1), RangeError, "p");
+  rejects(() => g.zipf(1), RangeError, "a");
+  rejects(() => g.hypergeometric(10 ** 9, 1, 1), RangeError, "ngood");
+  rejects(() => g.hypergeometric(1, 1, 3), RangeError, "nsample");
+  rejects(() => g.hypergeometric([1, 5], 1, [2, 7]), RangeError, "nsample");
+  rejects(() => g.poisson([1, 2, 3], 2), RangeError, "lam");
+  rejects(() => g.multinomial(10, [0.6, 0.6, 0.1]), RangeError, "pvals");
+  rejects(() => g.multinomial(10, []), RangeError, "pvals");
+  rejects(() => g.multinomial(10, [[0.5, 0.5], [1]]), RangeError, "pvals[1]");
+  rejects(() => g.multinomial([1, 2, 3], [[0.5, 0.5], [0.2, 0.8]]), RangeError, "n");
+  rejects(() => g.multinomial(-1, [0.5, 0.5]), RangeError, "n");
+  rejects(() => g.multivariateHypergeometric([2, 3], 6), RangeError, "nsample");
+  rejects(() => g.multivariateHypergeometric([2, -3], 1), RangeError, "colors[1]");
+  rejects(() => g.multivariateHypergeometric([10 ** 9], 1), RangeError, "sum(colors)");
+  rejects(() => g.multivariateHypergeometric([2, 3], 1, 1, { method: "fast" }), RangeError, "method");
+  rejects(() => g.integers([0, 5], [10, 5]), RangeError, "high[1]");
+  rejects(() => g.integers([0, -1], 10, undefined, { dtype: "uint8" }), RangeError, "low[1]");
+  rejects(() => g.integers([0, 1, 2], [3, 4]), RangeError, "broadcast");
+  assert.deepEqual(g.bitGenerator.state, before);
+});
+
+test("discrete methods: int64 results (bigint scalars, BigInt64Array), broadcast parameters value by value", () => {
+  const g = defaultRng(1);
+  assert.equal(typeof g.poisson(3), "bigint");
+  assert.ok(g.poisson(3, 2) instanceof BigInt64Array);
+  assert.ok(g.poisson([3, 4]) instanceof BigInt64Array);
+  assert.equal(g.multinomial(5, [0.5, 0.5], 3).length, 6);
+  assert.equal(g.multivariateHypergeometric([1, 2, 3], 2, 4, { method: "count" }).length, 12);
+  // a broadcast call draws as the scalar calls in turn (numpy iterates the broadcast in order)
+  const [a, b] = [defaultRng(5), defaultRng(5)];
+  const lams = [0.5, 30, 4, 1e6];
+  assert.deepEqual(a.poisson(lams), BigInt64Array.from(lams, (l) => b.poisson(l)));
+  assert.deepEqual(a.binomial([5, 500], [0.5, 0.2]), BigInt64Array.of(b.binomial(5, 0.5), b.binomial(500, 0.2)));
+  assert.deepEqual(a.integers([0, 10], 2 ** 40), BigInt64Array.of(b.integers(0, 2 ** 40), b.integers(10, 2 ** 40)));
+  // INT64_MAX where numpy's geometric inversion saturates
+  assert.deepEqual(defaultRng(0).geometric(1e-300, 2), BigInt64Array.of(2n ** 63n - 1n, 2n ** 63n - 1n));
 });

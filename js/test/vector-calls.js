@@ -43,6 +43,9 @@ export function expected(call) {
 /** The count `n` of a call with result shape `shape`: undefined for a scalar (numpy's size=None). */
 export const countOf = (shape) => (shape === null ? undefined : shape.reduce((a, b) => a * b, 1));
 
+/** The count of variates of a result of shape (size..., k) (dirichlet, multinomial, ...): undefined for shape (k,). */
+export const variates = (shape) => (shape.length > 1 ? countOf(shape.slice(0, -1)) : undefined);
+
 /** The shape of a nested-array argument ([] for a scalar). */
 export function shapeOf(value) {
   const shape = [];
@@ -81,11 +84,6 @@ export function param(call, i, name, fallback, shape = call.shape) {
   return shape === null || shape === undefined ? value : broadcastFlat(value, shape);
 }
 
-/** The count of variates of a call whose result rows have the last axis of `shape` (undefined for one row). */
-export function sizeOf(call) {
-  return call.shape.length > 1 ? countOf(call.shape.slice(0, -1)) : undefined;
-}
-
 /**
  * multinomial's JS arguments for a recorded call: `[n, pvals, size]`, with an array `n` or rows of
  * `pvals` broadcast to the batch shape (the result's shape less its last axis) as flat arrays of rows.
@@ -93,7 +91,7 @@ export function sizeOf(call) {
 export function multinomialArgs(call) {
   const n = param(call, 0, "n", undefined, null), pvals = param(call, 1, "pvals", undefined, null);
   const batch = call.shape.slice(0, -1), d = call.shape[call.shape.length - 1];
-  if (!Array.isArray(n) && shapeOf(pvals).length <= 1) return [n, pvals, sizeOf(call)];
+  if (!Array.isArray(n) && shapeOf(pvals).length <= 1) return [n, pvals, variates(call.shape)];
   const flat = broadcastFlat(pvals, [...batch, d]);
   const rows = Array.from({ length: flat.length / d }, (_, k) => flat.slice(k * d, (k + 1) * d));
   return [broadcastFlat(n, batch), rows, undefined];
@@ -135,10 +133,30 @@ export const CONTINUOUS_CALLS = {
   wald: (g, c, n) => g.wald(...named(c, ["mean", "scale"]), n),
   vonmises: (g, c, n) => g.vonmises(...named(c, ["mu", "kappa"]), n),
   triangular: (g, c, n) => g.triangular(...named(c, ["left", "mode", "right"]), n),
-  dirichlet: (g, c) => g.dirichlet(param(c, 0, "alpha", undefined, null), sizeOf(c)),
+  dirichlet: (g, c) => g.dirichlet(param(c, 0, "alpha", undefined, null), variates(c.shape)),
 };
 
 /** numpy methods the JS classes do not have, and why: a case calling one is skipped with the reason. */
 export const NOT_IN_JS = {
   multivariate_normal: "not in JS: numpy's factor comes from OpenBLAS (svd/eigh/cholesky, then dgemm), whose kernels depend on the CPU (README)",
+};
+
+// Discrete distributions (js-disc): the same camelCase method and parameter order on Generator and
+// RandomState (multivariate_hypergeometric is Generator's only; random_integers and tomaxint
+// RandomState's). Array parameters are broadcast to the result's shape and flattened.
+export const DISCRETE_CALLS = {
+  poisson: (g, c, n) => g.poisson(param(c, 0, "lam", 1.0), n),
+  binomial: (g, c, n) => g.binomial(param(c, 0, "n"), param(c, 1, "p"), n),
+  negative_binomial: (g, c, n) => g.negativeBinomial(param(c, 0, "n"), param(c, 1, "p"), n),
+  geometric: (g, c, n) => g.geometric(param(c, 0, "p"), n),
+  logseries: (g, c, n) => g.logseries(param(c, 0, "p"), n),
+  zipf: (g, c, n) => g.zipf(param(c, 0, "a"), n),
+  hypergeometric: (g, c, n) => g.hypergeometric(param(c, 0, "ngood"), param(c, 1, "nbad"), param(c, 2, "nsample"), n),
+  multinomial: (g, c) => g.multinomial(...multinomialArgs(c)),
+  multivariate_hypergeometric: (g, c) => g.multivariateHypergeometric(
+    param(c, 0, "colors", undefined, null), param(c, 1, "nsample", undefined, null), variates(c.shape),
+    { method: param(c, 3, "method", "marginals", null) },
+  ),
+  random_integers: (rs, c, n) => rs.randomIntegers(param(c, 0, "low", undefined, null), param(c, 1, "high", null, null), n),
+  tomaxint: (rs, c, n) => rs.tomaxint(n),
 };

@@ -1,8 +1,8 @@
 /** Types of compat/numpy.js: numpy's legacy `RandomState`. */
 import type { Int, MT19937, MT19937State, State, Words } from "../index.js";
 import type {
-  BitSource, ChoiceOptions, ContinuousMethods, ElementOf, IntegerArrays, IntegerDtype, IntegerScalar, IntParam, Param,
-  Sequence, TypedArray,
+  BitSource, ChoiceOptions, ContinuousMethods, ElementOf, IntegerArrays, IntegerDtype, IntegerScalar, IntParam, Param, Sequence,
+  TypedArray,
 } from "../generator.js";
 
 /** numpy's legacy state tuple: `["MT19937", key, pos, hasGauss, gauss]`. */
@@ -39,6 +39,7 @@ export interface RandomState<B extends BitSource = MT19937> extends ContinuousMe
   /** Integers in [low, high) by masked rejection; [0, low) when `high` is omitted. */
   randint<D extends IntegerDtype = "int64">(low: Int, high?: Int | null, n?: undefined, options?: { dtype?: D }): IntegerScalar<D>;
   randint<D extends IntegerDtype = "int64">(low: Int, high: Int | null | undefined, n: number, options?: { dtype?: D }): IntegerArrays[D];
+  randint<D extends IntegerDtype = "int64">(low: IntParam, high: IntParam | null | undefined, n?: number, options?: { dtype?: D }): IntegerArrays[D];
   /** Normals by the polar method (`legacy_gauss`), the second of each pair cached. */
   standardNormal(n?: undefined): number;
   standardNormal(n: number): Float64Array;
@@ -71,6 +72,9 @@ export interface RandomState<B extends BitSource = MT19937> extends ContinuousMe
   binomial(n: IntParam, p: Param, size?: number): BigInt64Array;
   poisson(lam?: number, n?: undefined): bigint;
   poisson(lam: Param, n?: number): BigInt64Array;
+  /** `legacy_negative_binomial`: a Poisson of a legacy gamma, n > 0, p in [0, 1]. */
+  negativeBinomial(n: number, p: number, size?: undefined): bigint;
+  negativeBinomial(n: Param, p: Param, size?: number): BigInt64Array;
   /** `legacy_random_geometric`, `p` in (0, 1]. */
   geometric(p: number, n?: undefined): bigint;
   geometric(p: Param, n?: number): BigInt64Array;

@@ -14,7 +14,7 @@ import { cont, dirichletDraws, mixContinuous, uniformDraws } from "../continuous
 import { Discrete } from "../discrete.js";
 import {
   Generator, HYPERGEOMETRIC_NAMES, binomialParams, boundedIntegers, hypergeometricParams, isPoissonLam,
-  isProbabilityGt0, isProbabilityLt1, multinomialDraws, pick, populationSize, sample, shuffleInPlace,
+  isProbabilityGt0, isProbabilityLt1, multinomialDraws, negativeBinomialDraws, pick, populationSize, sample, shuffleInPlace,
 } from "../generator.js";
 import { log } from "../libm/index.js";
 import { MT19937 } from "../mt19937.js";
@@ -233,6 +233,11 @@ export class RandomState {
     const d = this._discrete;
     const lams = param(lam, "lam", isPoissonLam, "in [0, POISSON_LAM_MAX] (not NaN)");
     return int64Draws(n, [lams], ["lam"], (l) => d.poisson(l));
+  }
+
+  /** numpy's legacy `negative_binomial(n, p, size)`: a Poisson of a legacy gamma draw (n > 0, p in [0, 1]). */
+  negativeBinomial(n, p, size) {
+    return negativeBinomialDraws(this._continuous, this._discrete, n, p, size, true);
   }
 
   /** numpy's legacy `geometric(p, size)` (`legacy_random_geometric`), `p` in (0, 1]. */
