@@ -132,6 +132,66 @@ def python_random_markdown(rows):
     return "\n".join(lines) + "\n"
 
 
+# numpy's continuous Generator methods: (label, call on a Generator with n), prng's C backend against
+# numpy, both over PCG64(12345), n = 10**6
+CONTINUOUS_N = 10**6
+CONTINUOUS_CALLS = [
+    ("standard_gamma(0.5)", lambda g, n: g.standard_gamma(0.5, n)),
+    ("standard_gamma(3.0)", lambda g, n: g.standard_gamma(3.0, n)),
+    ("standard_gamma(3.0, float32)", lambda g, n: g.standard_gamma(3.0, n, dtype=np.float32)),
+    ("gamma(2.0, 3.0)", lambda g, n: g.gamma(2.0, 3.0, n)),
+    ("beta(0.5, 0.5)", lambda g, n: g.beta(0.5, 0.5, n)),
+    ("beta(2.0, 5.0)", lambda g, n: g.beta(2.0, 5.0, n)),
+    ("chisquare(3.0)", lambda g, n: g.chisquare(3.0, n)),
+    ("f(4.0, 7.0)", lambda g, n: g.f(4.0, 7.0, n)),
+    ("standard_t(5.0)", lambda g, n: g.standard_t(5.0, n)),
+    ("standard_cauchy", lambda g, n: g.standard_cauchy(n)),
+    ("laplace", lambda g, n: g.laplace(0.0, 1.0, n)),
+    ("gumbel", lambda g, n: g.gumbel(0.0, 1.0, n)),
+    ("logistic", lambda g, n: g.logistic(0.0, 1.0, n)),
+    ("lognormal", lambda g, n: g.lognormal(0.0, 1.0, n)),
+    ("pareto(3.0)", lambda g, n: g.pareto(3.0, n)),
+    ("power(2.0)", lambda g, n: g.power(2.0, n)),
+    ("rayleigh", lambda g, n: g.rayleigh(1.0, n)),
+    ("weibull(1.5)", lambda g, n: g.weibull(1.5, n)),
+    ("wald(1.0, 2.0)", lambda g, n: g.wald(1.0, 2.0, n)),
+    ("vonmises(0.0, 2.0)", lambda g, n: g.vonmises(0.0, 2.0, n)),
+    ("triangular", lambda g, n: g.triangular(-1.0, 0.5, 2.0, n)),
+    ("standard_exponential(method='inv')", lambda g, n: g.standard_exponential(n, method="inv")),
+    ("dirichlet([1, 2, 3]), n/3 rows", lambda g, n: g.dirichlet([1.0, 2.0, 3.0], n // 3)),
+    ("multivariate_normal(3-d, cholesky), n/3 rows",
+     lambda g, n: g.multivariate_normal(np.zeros(3), np.eye(3), n // 3, method="cholesky")),
+]
+
+
+def bench_continuous(runs):
+    """Rows of (call, prng ns/value, numpy ns/value, ratio): process time, numpy and prng interleaved."""
+    rows = []
+    for label, call in CONTINUOUS_CALLS:
+        gens = {"prng": prng.Generator(prng.PCG64(12345, backend="c")),
+                "numpy": np.random.Generator(np.random.PCG64(12345))}
+        times = {name: [] for name in gens}
+        for name, gen in gens.items():
+            call(gen, CONTINUOUS_N)  # warm up
+        for _ in range(runs):
+            for name, gen in gens.items():
+                start = time.process_time()
+                call(gen, CONTINUOUS_N)
+                times[name].append(time.process_time() - start)
+        ours, theirs = (statistics.median(times[k]) / CONTINUOUS_N * 1e9 for k in ("prng", "numpy"))
+        rows.append((label, ours, theirs, ours / theirs))
+    return rows
+
+
+def continuous_markdown(rows):
+    """The continuous-sampler timings as a Markdown table."""
+    lines = ["", "numpy's continuous `Generator` methods, prng's C backend against numpy (PCG64, n = 10^6, "
+             "process time, median of the interleaved runs):", "",
+             "| call | prng ns/value | numpy ns/value | × numpy |", "|---|---:|---:|---:|"]
+    lines += [f"| `{call}` | {ours:.1f} | {theirs:.1f} | {ratio:.2f} |" for call, ours, theirs, ratio in rows]
+    return "\n".join(lines) + "\n"
+
+
 def machine():
     """A one-line description of this machine and the library versions."""
     model = platform.processor() or platform.machine()
@@ -162,8 +222,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="timed runs per case (median reported)")
     parser.add_argument("--out", default=str(Path(__file__).with_name("RESULTS.md")), help="Markdown output")
+    parser.add_argument("--continuous", action="store_true", help="time only the continuous samplers")
     args = parser.parse_args()
+    if args.continuous:
+        print(continuous_markdown(bench_continuous(args.runs)))
+        return
     table = markdown(bench(args.runs), args.runs) + python_random_markdown(bench_python_random(args.runs))
+    table += continuous_markdown(bench_continuous(args.runs))
     Path(args.out).write_text(table)
     print(table)
 
