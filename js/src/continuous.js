@@ -276,9 +276,17 @@ export class Continuous {
     }
   }
 
-  /** numpy's `random_noncentral_chisquare` (NaN for a NaN `nonc`; a Poisson mixture for df <= 1). */
+  /** numpy's `random_noncentral_chisquare`: NaN without a draw for a NaN `nonc`. */
   noncentralChisquare(df, nonc) {
     if (nonc !== nonc) return NaN;
+    return this._noncentralChisquare(df, nonc);
+  }
+
+  /**
+   * The draws of both noncentral chi-squares: a chi-square for nonc = 0, chi2(df - 1) + (normal +
+   * sqrt(nonc))^2 for df > 1, else a chi-square of df + 2 * Poisson(nonc / 2) degrees of freedom.
+   */
+  _noncentralChisquare(df, nonc) {
     if (nonc === 0) return this.chisquare(df);
     if (1 < df) {
       const chi2 = this.chisquare(df - 1);
@@ -428,16 +436,12 @@ export class LegacyContinuous extends Continuous {
     }
   }
 
-  /** numpy's `legacy_noncentral_chisquare` (the NaN guard only after the Poisson branch's draws). */
+  /**
+   * numpy's `legacy_noncentral_chisquare`: a NaN `nonc` still draws (its NaN guard comes after the
+   * Poisson branch's draws; the df > 1 branch gives NaN by itself).
+   */
   noncentralChisquare(df, nonc) {
-    if (nonc === 0) return this.chisquare(df);
-    if (1 < df) {
-      const chi2 = this.chisquare(df - 1);
-      const n = this._normal() + Math.sqrt(nonc);
-      return chi2 + n * n;
-    }
-    const i = this._discrete.poisson(nonc / 2.0);
-    const out = this.chisquare(df + 2 * i);
+    const out = this._noncentralChisquare(df, nonc);
     return nonc !== nonc ? NaN : out;
   }
 
