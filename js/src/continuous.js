@@ -25,11 +25,14 @@ const BETA_TINY_THRESHOLD = 3e-103;
 const TWO_PI = 2 * Math.PI;
 
 export class Continuous {
-  /** The continuous samplers over `bitgen` (nextUint32 / nextDouble / the 64-bit limb reader). */
-  constructor(bitgen) {
+  /**
+   * The continuous samplers over `bitgen` (nextUint32 / nextDouble / the 64-bit limb reader), taking
+   * Poisson draws from `discrete` (the owner's Discrete on the same bit generator).
+   */
+  constructor(bitgen, discrete = new Discrete(bitgen)) {
     this._bitgen = bitgen;
     this._ziggurat = new Ziggurat(bitgen);
-    this._discrete = new Discrete(bitgen);
+    this._discrete = discrete;
   }
 
   /** numpy's `next_double`. */
@@ -45,6 +48,11 @@ export class Continuous {
   /** numpy's `random_standard_exponential` (ziggurat). */
   _exponential() {
     return this._ziggurat.standardExponential();
+  }
+
+  /** The standard exponential of the sampler (the ziggurat's, or RandomState's `-log(1 - U)`). */
+  standardExponential() {
+    return this._exponential();
   }
 
   /** `standard_exponential(method="inv")`: `-log1p(-next_double)`. */
@@ -238,16 +246,19 @@ export class Continuous {
     return this._uniform() <= mean / (mean + x) ? x : (mean * mean) / x;
   }
 
+  /** Beta(a, b) as Ga / (Ga + Gb), numpy's `random_beta` and `legacy_beta` beyond Johnk's range. */
+  _gammaRatio(a, b) {
+    const ga = this.standardGamma(a);
+    const gb = this.standardGamma(b);
+    return ga / (ga + gb);
+  }
+
   /**
    * numpy's `random_beta`: Johnk's algorithm for a, b <= 1 (one uniform below 3e-103, logarithms
    * when a power underflows), else a ratio of gammas.
    */
   beta(a, b) {
-    if (!(a <= 1.0 && b <= 1.0)) {
-      const ga = this.standardGamma(a);
-      const gb = this.standardGamma(b);
-      return ga / (ga + gb);
-    }
+    if (!(a <= 1.0 && b <= 1.0)) return this._gammaRatio(a, b);
     const bitgen = this._bitgen;
     if (a < BETA_TINY_THRESHOLD && b < BETA_TINY_THRESHOLD) return (a + b) * bitgen.nextDouble() < a ? 1.0 : 0.0;
     for (;;) {
@@ -265,9 +276,17 @@ export class Continuous {
     }
   }
 
-  /** numpy's `random_noncentral_chisquare` (NaN for a NaN `nonc`; a Poisson mixture for df <= 1). */
+  /** numpy's `random_noncentral_chisquare`: NaN without a draw for a NaN `nonc`. */
   noncentralChisquare(df, nonc) {
     if (nonc !== nonc) return NaN;
+    return this._noncentralChisquare(df, nonc);
+  }
+
+  /**
+   * The draws of both noncentral chi-squares: a chi-square for nonc = 0, chi2(df - 1) + (normal +
+   * sqrt(nonc))^2 for df > 1, else a chi-square of df + 2 * Poisson(nonc / 2) degrees of freedom.
+   */
+  _noncentralChisquare(df, nonc) {
     if (nonc === 0) return this.chisquare(df);
     if (1 < df) {
       const chi2 = this.chisquare(df - 1);
@@ -358,9 +377,9 @@ export class Continuous {
  * value), `-log(1 - U)` exponentials, and the legacy code where it differs from Generator's.
  */
 export class LegacyContinuous extends Continuous {
-  /** Over `bitgen`, with `gauss` numpy's `legacy_gauss` on the same bit generator. */
-  constructor(bitgen, gauss) {
-    super(bitgen);
+  /** Over `bitgen` and `discrete`, with `gauss` numpy's `legacy_gauss` on the same bit generator. */
+  constructor(bitgen, discrete, gauss) {
+    super(bitgen, discrete);
     this._gauss = gauss;
   }
 
@@ -399,11 +418,7 @@ export class LegacyContinuous extends Continuous {
 
   /** numpy's `legacy_beta`: Johnk's algorithm for a, b <= 1 (log-sum-exp on underflow), else gammas. */
   beta(a, b) {
-    if (!(a <= 1.0 && b <= 1.0)) {
-      const ga = this.standardGamma(a);
-      const gb = this.standardGamma(b);
-      return ga / (ga + gb);
-    }
+    if (!(a <= 1.0 && b <= 1.0)) return this._gammaRatio(a, b);
     for (;;) {
       const u = this._uniform();
       const v = this._uniform();
@@ -421,16 +436,12 @@ export class LegacyContinuous extends Continuous {
     }
   }
 
-  /** numpy's `legacy_noncentral_chisquare` (the NaN guard only after the Poisson branch's draws). */
+  /**
+   * numpy's `legacy_noncentral_chisquare`: a NaN `nonc` still draws (its NaN guard comes after the
+   * Poisson branch's draws; the df > 1 branch gives NaN by itself).
+   */
   noncentralChisquare(df, nonc) {
-    if (nonc === 0) return this.chisquare(df);
-    if (1 < df) {
-      const chi2 = this.chisquare(df - 1);
-      const n = this._normal() + Math.sqrt(nonc);
-      return chi2 + n * n;
-    }
-    const i = this._discrete.poisson(nonc / 2.0);
-    const out = this.chisquare(df + 2 * i);
+    const out = this._noncentralChisquare(df, nonc);
     return nonc !== nonc ? NaN : out;
   }
 

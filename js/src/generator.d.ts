@@ -50,7 +50,10 @@ export interface ChoiceOptions {
 // Continuous distributions (continuous_methods.js): numpy's parameters, numbers or flat arrays
 // broadcast 1-D; one number when every parameter is a number and `n` is omitted, else a Float64Array.
 
-/** A distribution parameter: a number, or an array of numbers (broadcast 1-D against the others). */
+/**
+ * A distribution parameter: one number, or an Array / typed array of them, broadcast 1-D (each array
+ * has the result's length or length 1; `n`, when given, is that length).
+ */
 export type Param = number | ArrayLike<number>;
 
 export interface ExponentialOptions<D extends FloatDtype> extends FloatOptions<D> {

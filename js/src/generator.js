@@ -318,15 +318,16 @@ export function int64Array(values) {
 }
 
 /**
- * multinomial's rows of `pvals` (one row, or an array of rows of one length d >= 1), flattened, each
- * in [0, 1] with sum(row[:-1]) <= 1 + 1e-12 (numpy's Kahan sum).
+ * multinomial's rows of `pvals` (one row, or an array of rows of one length d >= 1; RandomState
+ * (`legacy`) also takes an empty row), flattened, each in [0, 1] with sum(row[:-1]) <= 1 + 1e-12
+ * (numpy's Kahan sum).
  */
-function multinomialRows(pvals) {
+function multinomialRows(pvals, legacy) {
   if (!isArrayLike(pvals)) throw new TypeError(`pvals must be an array of probabilities or of rows, got ${describe(pvals)}`);
   const twoD = pvals.length > 0 && isArrayLike(pvals[0]);
   const rows = twoD ? Array.from(pvals) : [pvals];
   const d = rows[0].length;
-  if (d === 0) throw new RangeError("pvals must have at least one probability per row");
+  if (d === 0 && !legacy) throw new RangeError("pvals must have at least one probability per row");
   rows.forEach((row, i) => {
     if (!isArrayLike(row) || row.length !== d) throw new RangeError(`pvals[${i}] must be a row of ${d} probabilities`);
   });
@@ -342,9 +343,10 @@ function multinomialRows(pvals) {
  * row), `discrete.multinomial` per variate: a BigInt64Array of (variates * d) counts.
  */
 export function multinomialDraws(discrete, n, pvals, size, legacy) {
-  const { flat, d, count: rowCount, twoD } = multinomialRows(pvals);
+  const { flat, d, count: rowCount, twoD } = multinomialRows(pvals, legacy);
   const ns = param(n, "n", (v) => v >= 0, ">= 0", { integer: true });
   if (legacy && (twoD || !ns.scalar)) throw new TypeError("n must be one integer and pvals one row (RandomState)");
+  if (d === 0) return new BigInt64Array(0); // RandomState's empty pvals: no variate, no draw
   let variates, nStep = 0, rowStep = 0;
   if (ns.scalar && !twoD) {
     variates = size === undefined ? 1 : toCount(size, "size");
@@ -376,7 +378,7 @@ export class Generator {
     this._bitGenerator = bitGenerator;
     this._ziggurat = new Ziggurat(bitGenerator);
     this._discrete = new Discrete(bitGenerator);
-    this._continuous = new Continuous(bitGenerator);
+    this._continuous = new Continuous(bitGenerator, this._discrete);
   }
 
   /** The bit generator every draw comes from. */

@@ -56,7 +56,7 @@ export class RandomState {
     }
     this._generator = new Generator(this._bitGenerator);
     this._discrete = new Discrete(this._bitGenerator);
-    this._continuous = new LegacyContinuous(this._bitGenerator, () => this._gaussOne());
+    this._continuous = new LegacyContinuous(this._bitGenerator, this._discrete, () => this._gaussOne());
     this._gauss = null;
   }
 
@@ -165,7 +165,7 @@ export class RandomState {
   /** numpy's legacy `standard_exponential(size)`: `-log(1 - U)` (`legacy_standard_exponential`). */
   standardExponential(n) {
     const c = this._continuous;
-    return cont(n, [], () => c.exponential(1.0));
+    return cont(n, [], () => c.standardExponential());
   }
 
   /** numpy's legacy `standard_gamma(shape, size)`, shape >= 0 (`legacy_standard_gamma`). */
