@@ -158,16 +158,42 @@ CONTINUOUS_CALLS = [
     ("vonmises(0.0, 2.0)", lambda g, n: g.vonmises(0.0, 2.0, n)),
     ("triangular", lambda g, n: g.triangular(-1.0, 0.5, 2.0, n)),
     ("standard_exponential(method='inv')", lambda g, n: g.standard_exponential(n, method="inv")),
+    ("noncentral_chisquare(3.0, 2.0)", lambda g, n: g.noncentral_chisquare(3.0, 2.0, n)),
+    ("noncentral_chisquare(0.5, 2.0)", lambda g, n: g.noncentral_chisquare(0.5, 2.0, n)),
+    ("noncentral_f(3.0, 5.0, 1.5)", lambda g, n: g.noncentral_f(3.0, 5.0, 1.5, n)),
     ("dirichlet([1, 2, 3]), n/3 rows", lambda g, n: g.dirichlet([1.0, 2.0, 3.0], n // 3)),
     ("multivariate_normal(3-d, cholesky), n/3 rows",
      lambda g, n: g.multivariate_normal(np.zeros(3), np.eye(3), n // 3, method="cholesky")),
 ]
 
 
-def bench_continuous(runs):
-    """Rows of (call, prng ns/value, numpy ns/value, ratio): process time, numpy and prng interleaved."""
+# numpy's discrete Generator methods, the same way
+DISCRETE_CALLS = [
+    ("poisson(3.0)", lambda g, n: g.poisson(3.0, n)),
+    ("poisson(40.0)", lambda g, n: g.poisson(40.0, n)),
+    ("binomial(20, 0.3) (inversion)", lambda g, n: g.binomial(20, 0.3, n)),
+    ("binomial(1000, 0.4) (BTPE)", lambda g, n: g.binomial(1000, 0.4, n)),
+    ("binomial(1000, 0.8) (BTPE)", lambda g, n: g.binomial(1000, 0.8, n)),
+    ("negative_binomial(3.0, 0.4)", lambda g, n: g.negative_binomial(3.0, 0.4, n)),
+    ("geometric(0.6) (search)", lambda g, n: g.geometric(0.6, n)),
+    ("geometric(0.05) (inversion)", lambda g, n: g.geometric(0.05, n)),
+    ("logseries(0.7)", lambda g, n: g.logseries(0.7, n)),
+    ("zipf(2.5)", lambda g, n: g.zipf(2.5, n)),
+    ("hypergeometric(7, 12, 5) (sampling)", lambda g, n: g.hypergeometric(7, 12, 5, n)),
+    ("hypergeometric(300, 500, 200) (HRUA)", lambda g, n: g.hypergeometric(300, 500, 200, n)),
+    ("multinomial(50, [.2, .3, .5]), n/3 rows", lambda g, n: g.multinomial(50, [0.2, 0.3, 0.5], n // 3)),
+    ("multivariate_hypergeometric([4, 7, 9], 8), n/3 rows",
+     lambda g, n: g.multivariate_hypergeometric([4, 7, 9], 8, n // 3)),
+    ("multivariate_hypergeometric(..., method='count'), n/3 rows",
+     lambda g, n: g.multivariate_hypergeometric([4, 7, 9], 8, n // 3, method="count")),
+]
+
+
+def bench_methods(calls, runs):
+    """Rows of (call, prng ns/value, numpy ns/value, ratio) of Generator ``calls`` (label, call on a
+    Generator with n): process time, numpy and prng interleaved."""
     rows = []
-    for label, call in CONTINUOUS_CALLS:
+    for label, call in calls:
         gens = {"prng": prng.Generator(prng.PCG64(12345, backend="c")),
                 "numpy": np.random.Generator(np.random.PCG64(12345))}
         times = {name: [] for name in gens}
@@ -183,9 +209,9 @@ def bench_continuous(runs):
     return rows
 
 
-def continuous_markdown(rows):
-    """The continuous-sampler timings as a Markdown table."""
-    lines = ["", "numpy's continuous `Generator` methods, prng's C backend against numpy (PCG64, n = 10^6, "
+def methods_markdown(kind, rows):
+    """The timings of numpy's ``kind`` ("continuous", "discrete") samplers as a Markdown table."""
+    lines = ["", f"numpy's {kind} `Generator` methods, prng's C backend against numpy (PCG64, n = 10^6, "
              "process time, median of the interleaved runs):", "",
              "| call | prng ns/value | numpy ns/value | × numpy |", "|---|---:|---:|---:|"]
     lines += [f"| `{call}` | {ours:.1f} | {theirs:.1f} | {ratio:.2f} |" for call, ours, theirs, ratio in rows]
@@ -223,12 +249,17 @@ def main():
     parser.add_argument("--runs", type=int, default=5, help="timed runs per case (median reported)")
     parser.add_argument("--out", default=str(Path(__file__).with_name("RESULTS.md")), help="Markdown output")
     parser.add_argument("--continuous", action="store_true", help="time only the continuous samplers")
+    parser.add_argument("--discrete", action="store_true", help="time only the discrete samplers")
     args = parser.parse_args()
-    if args.continuous:
-        print(continuous_markdown(bench_continuous(args.runs)))
+    samplers = {"continuous": CONTINUOUS_CALLS, "discrete": DISCRETE_CALLS}
+    chosen = [kind for kind in samplers if getattr(args, kind)]
+    if chosen:
+        for kind in chosen:
+            print(methods_markdown(kind, bench_methods(samplers[kind], args.runs)))
         return
     table = markdown(bench(args.runs), args.runs) + python_random_markdown(bench_python_random(args.runs))
-    table += continuous_markdown(bench_continuous(args.runs))
+    for kind, calls in samplers.items():
+        table += methods_markdown(kind, bench_methods(calls, args.runs))
     Path(args.out).write_text(table)
     print(table)
 

@@ -21,6 +21,7 @@ SOURCES = ["seedsequence.c", "pcg64.c", "mt19937.c", "philox.c", "philox4x32.c",
            "msws.c", "arc4.c", "distributions/uniform.c", "distributions/ziggurat.c", "distributions/bounded.c",
            "distributions/shuffle.c", "distributions/legacy.c",
            "distributions/continuous.c", "distributions/legacy_continuous.c",
+           "distributions/noncentral.c",
            "distributions/discrete.c", "distributions/legacy_discrete.c"]
 HEADERS = ["prng.h", "distributions.h"]
 # No -march=native: what ships runs anywhere; philox4x32.c picks its AVX2 path at run time.

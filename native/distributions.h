@@ -149,6 +149,17 @@ void prng_legacy_wald_fill(prng_bitgen_t *bg, prng_legacy_gauss_t *g, size_t n, 
 void prng_legacy_dirichlet_fill(prng_bitgen_t *bg, prng_legacy_gauss_t *g, size_t rows, size_t k,
                                 const double *alpha, double *out);
 
+/* The noncentral chi-square and F (noncentral.c): Generator's and RandomState's. */
+void prng_random_noncentral_chisquare_fill(prng_bitgen_t *bg, size_t n, double *out, const double *a, size_t as,
+                                           const double *b, size_t bs);
+void prng_random_noncentral_f_fill(prng_bitgen_t *bg, size_t n, double *out, const double *a, size_t as,
+                                   const double *b, size_t bs, const double *c, size_t cs);
+void prng_legacy_noncentral_chisquare_fill(prng_bitgen_t *bg, prng_legacy_gauss_t *g, size_t n, double *out,
+                                           const double *a, size_t as, const double *b, size_t bs);
+void prng_legacy_noncentral_f_fill(prng_bitgen_t *bg, prng_legacy_gauss_t *g, size_t n, double *out,
+                                   const double *a, size_t as, const double *b, size_t bs, const double *c,
+                                   size_t cs);
+
 /* numpy's discrete samplers (discrete.c, legacy_discrete.c). prng_binomial_t is numpy's binomial_t:
  * the setup of the last (n, p), reused while they stay the same (one per Generator / RandomState). The
  * fills write int64 values; multinomial fills `rows` zeroed rows of d from pvals + offsets[i]; the

@@ -242,6 +242,17 @@ class Generator:
         """numpy's ``Generator.f`` (``random_f``)."""
         return self._cont("random_f_fill", size, (dfnum, "dfnum", bc.POSITIVE), (dfden, "dfden", bc.POSITIVE))
 
+    def noncentral_chisquare(self, df, nonc, size=None):
+        """numpy's ``Generator.noncentral_chisquare`` (``random_noncentral_chisquare``: a poisson's worth
+        of extra degrees of freedom for df <= 1)."""
+        return self._cont("random_noncentral_chisquare_fill", size, (df, "df", bc.POSITIVE),
+                          (nonc, "nonc", bc.NON_NEGATIVE))
+
+    def noncentral_f(self, dfnum, dfden, nonc, size=None):
+        """numpy's ``Generator.noncentral_f`` (``random_noncentral_f``)."""
+        return self._cont("random_noncentral_f_fill", size, (dfnum, "dfnum", bc.POSITIVE),
+                          (dfden, "dfden", bc.POSITIVE), (nonc, "nonc", bc.NON_NEGATIVE))
+
     def standard_cauchy(self, size=None):
         """numpy's ``Generator.standard_cauchy``: the ratio of two standard normals."""
         return bc.fill(self._bit_generator, "random_standard_cauchy_fill", size, np.float64, None)

@@ -37,7 +37,9 @@ SHARED = [
     ("laplace", (1.0, 2.0)), ("gumbel", (-1.0, 0.5)), ("logistic", (2.0, 3.0)), ("lognormal", (0.2, 1.5)),
     ("rayleigh", (1.5,)), ("wald", (0.5, 2.0)), ("wald", (1e4, 1e-3)), ("triangular", (-1.0, 0.0, 4.0)),
     ("exponential", (2.0,)), ("exponential", (NAN,)), ("normal", (1.0, 2.0)), ("uniform", (-1.0, 4.0)),
-    ("standard_exponential", ()),
+    ("standard_exponential", ()), ("noncentral_chisquare", (3.0, 2.0)), ("noncentral_chisquare", (0.5, 2.0)),
+    ("noncentral_chisquare", (0.5, 40.0)), ("noncentral_chisquare", (2.0, 0.0)), ("noncentral_chisquare", (0.5, NAN)),
+    ("noncentral_f", (3.0, 5.0, 1.5)), ("noncentral_f", (0.5, 5.0, 30.0)),
 ]
 GENERATOR_ONLY = [
     ("standard_gamma", (0.4,), {"dtype": np.float32}), ("standard_gamma", (3.0,), {"dtype": np.float32}),
@@ -111,7 +113,8 @@ def calls(draw, legacy):
     method = draw(st.sampled_from(["standard_gamma", "gamma", "beta", "chisquare", "f", "standard_cauchy",
                                    "standard_t", "vonmises", "pareto", "weibull", "power", "laplace", "gumbel",
                                    "logistic", "lognormal", "rayleigh", "wald", "triangular", "dirichlet",
-                                   "exponential", "normal", "uniform", "standard_exponential"]))
+                                   "exponential", "normal", "uniform", "standard_exponential",
+                                   "noncentral_chisquare", "noncentral_f"]))
     kwargs = {}
     args = {
         "standard_gamma": lambda: (draw(non_negative),), "gamma": lambda: (draw(non_negative), draw(non_negative)),
@@ -124,7 +127,8 @@ def calls(draw, legacy):
         "lognormal": lambda: (draw(st.floats(-5, 5)), draw(st.floats(0, 5))), "rayleigh": lambda: (draw(non_negative),),
         "wald": lambda: (draw(positive), draw(positive)), "exponential": lambda: (draw(non_negative),),
         "normal": lambda: (draw(real), draw(non_negative)), "uniform": lambda: (draw(real), draw(real)),
-        "standard_exponential": tuple,
+        "standard_exponential": tuple, "noncentral_chisquare": lambda: (draw(positive), draw(non_negative)),
+        "noncentral_f": lambda: (draw(positive), draw(positive), draw(non_negative)),
         "triangular": lambda: tuple(sorted([draw(real), draw(real), draw(real) + 1.0])),
         "dirichlet": lambda: (draw(st.lists(positive if legacy else non_negative, min_size=1, max_size=4)),),
     }[method]()
@@ -215,6 +219,8 @@ def backend_calls(n):
         lambda g: g.standard_exponential(n, method="inv"),
         lambda g: g.standard_exponential(n, dtype=np.float32, method="inv"),
         lambda g: g.dirichlet([0.5, 0.0, 2.0], n // 3 + 1), lambda g: g.dirichlet([0.05, 0.0, 0.02], n // 3 + 1),
+        lambda g: g.noncentral_chisquare(np.where(mixed == 2.5, 3.0, 0.5), np.where(mixed == 0.0, NAN, mixed)),
+        lambda g: g.noncentral_f(0.5, 2.0, mixed),
     ]
 
 
@@ -229,6 +235,7 @@ def legacy_calls(n):
         lambda r: r.weibull(mixed), lambda r: r.power(2.0, n), lambda r: r.rayleigh(1.0, n),
         lambda r: r.vonmises(0.0, np.where(mixed == 0.0, NAN, mixed)), lambda r: r.vonmises(0.0, 1e7, n),
         lambda r: r.dirichlet([0.5, 2.0], n // 2 + 1), lambda r: r.uniform(0.0, 1.0, n),
+        lambda r: r.noncentral_chisquare(0.5, np.where(mixed == 0.0, NAN, mixed)), lambda r: r.noncentral_f(3.0, 2.0, mixed),
     ]
 
 
@@ -284,7 +291,8 @@ BAD = [
     ("gumbel", (0.0, [-1.0])), ("logistic", (0.0, -1.0)), ("lognormal", (0.0, -1.0)), ("rayleigh", (-1.0,)),
     ("wald", (0.0, 1.0)), ("wald", (1.0, 0.0)), ("triangular", (1.0, 0.0, 2.0)), ("triangular", (0.0, 3.0, 2.0)),
     ("triangular", (1.0, 1.0, 1.0)), ("triangular", ([0.0, 1.0], 1.0, [2.0, 1.0])), ("exponential", (-1.0,)),
-    ("dirichlet", ([1.0, -1.0],)), ("multivariate_normal", ([0.0], [[1.0, 0.0]])),
+    ("dirichlet", ([1.0, -1.0],)), ("noncentral_chisquare", (0.0, 1.0)), ("noncentral_chisquare", (1.0, -1.0)),
+    ("noncentral_f", (1.0, 1.0, -1.0)), ("noncentral_f", ([1.0, 0.0], 1.0, 1.0)), ("multivariate_normal", ([0.0], [[1.0, 0.0]])),
     ("multivariate_normal", ([0.0, 0.0], [[1.0, 0.0], [0.0, 1.0]], None, "nonsense")),
 ]
 

@@ -36,9 +36,29 @@ def enc(v):
     raise TypeError(f"cannot encode {v!r}")
 
 
+def enc_arg(v):
+    """A call argument: ``enc``, but non-finite floats as {"float": "nan" | "inf" | "-inf"}, strings as
+    {"str": s} and numpy arrays as nested lists."""
+    if isinstance(v, np.ndarray):
+        return enc_arg(v.tolist())
+    if isinstance(v, (list, tuple)):
+        return [enc_arg(x) for x in v]
+    if isinstance(v, (float, np.floating)) and not np.isfinite(v):
+        return {"float": repr(float(v))}
+    if isinstance(v, str):
+        return {"str": v}
+    return enc(v)
+
+
 def enc_kwargs(kwargs):
-    """kwargs with dtypes as numpy dtype names."""
-    return {k: (np.dtype(v).name if k == "dtype" else enc(v)) for k, v in kwargs.items()}
+    """kwargs with dtypes as numpy dtype names and ``out`` arrays as {"empty": {"shape", "dtype"}}."""
+    def one(k, v):
+        if k == "dtype":
+            return np.dtype(v).name
+        if k == "out":
+            return {"empty": {"shape": list(v.shape), "dtype": v.dtype.name}}
+        return enc_arg(v)
+    return {k: one(k, v) for k, v in kwargs.items()}
 
 
 def enc_result(r):
@@ -57,9 +77,9 @@ class Recorder:
         self.target = target
         self.calls = []
 
-    def __call__(self, method, *args, **kwargs):
-        result = getattr(self.target, method)(*args, **kwargs)
-        self.calls.append({"method": method, "args": enc(list(args)), "kwargs": enc_kwargs(kwargs),
+    def __call__(self, name, *args, **kwargs):
+        result = getattr(self.target, name)(*args, **kwargs)
+        self.calls.append({"method": name, "args": enc_arg(list(args)), "kwargs": enc_kwargs(kwargs),
                            **enc_result(result)})
         return result
 

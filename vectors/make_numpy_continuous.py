@@ -10,60 +10,13 @@ used here: non-finite float arguments as {"float": "nan"}, string arguments as {
 depend on numpy.linalg (multivariate_normal).
 """
 
-import math
-
 import numpy as np
 
-from make_generator import enc_result, seed_json
+from make_generator import Recorder, enc, seed_json
 from vecjson import fhex, portable_state, versions, write
 
 NP = np.random
 SIZE = 25
-
-
-def enc(v):
-    """make_generator's encoding, plus non-finite floats as {"float": "nan" | "inf" | "-inf"}, strings
-    as {"str": s} and numpy arrays as nested lists."""
-    if isinstance(v, np.ndarray):
-        return enc(v.tolist())
-    if isinstance(v, (float, np.floating)) and not math.isfinite(v):
-        return {"float": repr(float(v))}
-    if isinstance(v, (bool, np.bool_)):
-        return bool(v)
-    if isinstance(v, (int, np.integer)):
-        v = int(v)
-        return v if -2**31 <= v < 2**32 else str(v)
-    if isinstance(v, (float, np.floating)):
-        return fhex(v)
-    if isinstance(v, str):
-        return {"str": v}
-    if isinstance(v, (list, tuple)):
-        return [enc(x) for x in v]
-    raise TypeError(f"cannot encode {v!r}")
-
-
-def enc_kwargs(kwargs):
-    """kwargs with dtypes as names and ``out`` as {"empty": {"shape", "dtype"}}."""
-    def one(k, v):
-        if k == "dtype":
-            return np.dtype(v).name
-        if k == "out":
-            return {"empty": {"shape": list(v.shape), "dtype": v.dtype.name}}
-        return enc(v)
-    return {k: one(k, v) for k, v in kwargs.items()}
-
-
-class Recorder:
-    """Calls methods on a numpy Generator / RandomState and records each call with its result."""
-
-    def __init__(self, target):
-        self.target = target
-        self.calls = []
-
-    def __call__(self, name, *args, **kwargs):
-        result = getattr(self.target, name)(*args, **kwargs)
-        self.calls.append({"method": name, "args": enc(list(args)), "kwargs": enc_kwargs(kwargs),
-                           **enc_result(result)})
 
 
 NAN, INF = float("nan"), float("inf")
@@ -72,13 +25,8 @@ COL = np.array([[0.5], [2.0], [7.0]])  # broadcasts against a row to shape (3, k
 
 # ---- Generator ---------------------------------------------------------------------------------
 
-def generator_battery(rec, n=SIZE):
-    """Every continuous Generator method at ordinary parameters."""
-    rec("standard_gamma", 0.5, n)
-    rec("standard_gamma", 1.0, n)
-    rec("standard_gamma", 3.5, n)
-    rec("standard_gamma", 0.5, n, dtype=np.float32)
-    rec("standard_gamma", 3.5, n, dtype=np.float32)
+def shared_battery(rec, n):
+    """The continuous methods Generator and RandomState share, at ordinary parameters."""
     rec("gamma", 2.0, 3.0, n)
     rec("beta", 0.5, 0.7, n)
     rec("beta", 2.0, 5.0, n)
@@ -98,12 +46,23 @@ def generator_battery(rec, n=SIZE):
     rec("wald", 1.5, 2.0, n)
     rec("triangular", -1.0, 0.5, 2.0, n)
     rec("dirichlet", [1.0, 2.0, 3.0], 8)
-    rec("dirichlet", [0.05, 0.02, 0.08], 8)
+    rec("dirichlet", [0.05, 0.02, 0.08], 3)
+    rec("noncentral_chisquare", 3.0, 2.0, n)
+    rec("noncentral_chisquare", 0.5, 2.0, n)
+    rec("noncentral_f", 3.0, 5.0, 1.5, n)
+    rec("exponential", 2.0, n)
+    rec("normal", 1.0, 3.0, 5)
+    rec("uniform", -2.0, 5.0, n)
+
+
+def generator_battery(rec, n=SIZE):
+    """Every continuous Generator method at ordinary parameters."""
+    for shape in (0.5, 1.0, 3.5):
+        rec("standard_gamma", shape, n)
+        rec("standard_gamma", shape, n, dtype=np.float32)
+    shared_battery(rec, n)
     rec("standard_exponential", n, method="inv")
     rec("standard_exponential", n, dtype=np.float32, method="inv")
-    rec("exponential", 2.0, n)
-    rec("normal", 1.0, 3.0, n)
-    rec("uniform", -2.0, 5.0, n)
 
 
 def generator_edges(rec):
@@ -161,6 +120,12 @@ def generator_edges(rec):
     rec("dirichlet", [0.0, 0.0], 2)
     rec("dirichlet", [1e-3, 0.099], 4)
     rec("dirichlet", [2.0, 0.01])
+    for df, nonc in ((3.0, 0.0), (0.5, 0.0), (0.5, 1e-3), (0.5, 25.0), (1.0, 30.0), (1.0 + 1e-9, 2.0), (3.0, NAN),
+                     (0.5, NAN), (5e-324, 1.0)):
+        rec("noncentral_chisquare", df, nonc, 6)
+    rec("noncentral_chisquare", [0.5, 3.0], COL - 0.5)
+    rec("noncentral_f", [0.5, 4.0], 5.0, COL)
+    rec("noncentral_f", 2.0, 3.0, NAN, 3)
     rec("exponential", NAN)
     rec("exponential", [NAN, 1.0, 0.0])
     rec("standard_exponential", 3, method="inv", out=np.empty(3))
@@ -213,30 +178,8 @@ def randomstate_battery(rec, n=SIZE):
     rec("standard_normal")
     rec("standard_gamma", 0.5, n)
     rec("standard_gamma", 1.0, 3)
-    rec("gamma", 2.0, 3.0, n)
-    rec("beta", 0.5, 0.7, n)
-    rec("beta", 2.0, 5.0, n)
-    rec("chisquare", 3.0, n)
-    rec("f", 4.0, 7.0, n)
-    rec("standard_cauchy", n)
-    rec("standard_t", 5.0, n)
-    rec("vonmises", 1.0, 2.0, n)
-    rec("pareto", 3.0, n)
-    rec("weibull", 1.5, n)
-    rec("power", 2.0, n)
-    rec("laplace", 1.0, 2.0, n)
-    rec("gumbel", 1.0, 2.0, n)
-    rec("logistic", 1.0, 2.0, n)
-    rec("lognormal", 0.5, 0.25, n)
-    rec("rayleigh", 2.0, n)
-    rec("wald", 1.5, 2.0, n)
-    rec("triangular", -1.0, 0.5, 2.0, n)
-    rec("dirichlet", [1.0, 2.0, 3.0], 8)
-    rec("dirichlet", [0.05, 0.02, 0.08], 3)
+    shared_battery(rec, n)
     rec("standard_exponential", n)
-    rec("exponential", 2.0, n)
-    rec("normal", 1.0, 3.0, 5)
-    rec("uniform", -2.0, 5.0, n)
     rec("uniform", 5.0, -2.0, 3)
     rec("normal", 1.0, 3.0)
 
@@ -262,6 +205,9 @@ def randomstate_edges(rec):
     rec("normal", COL, [1.0, 2.0])
     rec("uniform", COL, [1.0, 2.0])
     rec("exponential", [NAN, 1.0])
+    for df, nonc in ((3.0, 0.0), (0.5, 25.0), (3.0, NAN), (0.5, NAN)):
+        rec("noncentral_chisquare", df, nonc, 6)
+    rec("noncentral_f", [0.5, 4.0], 5.0, COL)
     rec("dirichlet", [0.5, 0.5, 0.5, 0.5], (3, 2))
     rec("standard_cauchy")
     rec("triangular", [-1.0, 0.0], [0.0, 0.5], COL + 1.0)

@@ -6,50 +6,23 @@
  * operations and the same libm calls (compiled with -ffp-contract=off, as numpy's are without FMA). */
 #include <math.h>
 
-#include "samplers.h"
+#include "gamma.h"
 
 #define BETA_TINY_THRESHOLD 3e-103
 #ifndef M_PI
 #define M_PI 3.14159265358979323846
 #endif
 
+/* Generator's normal as gamma_with's normal (no cache). */
+static double ziggurat_normal(prng_draws_t *d, prng_legacy_gauss_t *cache)
+{
+    (void)cache;
+    return prng_standard_normal(d);
+}
+
 double prng_standard_gamma(prng_draws_t *d, double shape)
 {
-    if (shape == 1.0)
-        return prng_standard_exponential(d);
-    if (shape == 0.0)
-        return 0.0;
-    if (shape < 1.0) {
-        for (;;) {
-            double U = next_double(d);
-            double V = prng_standard_exponential(d);
-            if (U <= 1.0 - shape) {
-                double X = pow(U, 1. / shape);
-                if (X <= V)
-                    return X;
-            } else {
-                double Y = -log((1 - U) / shape);
-                double X = pow(1.0 - shape + shape * Y, 1. / shape);
-                if (X <= (V + Y))
-                    return X;
-            }
-        }
-    }
-    double b = shape - 1. / 3.;
-    double c = 1. / sqrt(9 * b);
-    for (;;) {
-        double X, V;
-        do {
-            X = prng_standard_normal(d);
-            V = 1.0 + c * X;
-        } while (V <= 0.0);
-        V = V * V * V;
-        double U = next_double(d);
-        if (U < 1.0 - 0.0331 * (X * X) * (X * X))
-            return (b * V);
-        if (log(U) < 0.5 * X * X + b * (1. - V + log(V)))
-            return (b * V);
-    }
+    return gamma_with(d, shape, prng_standard_exponential, ziggurat_normal, NULL);
 }
 
 float prng_standard_gamma_f(prng_draws_t *d, float shape)

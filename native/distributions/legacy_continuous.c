@@ -6,7 +6,7 @@
  * method's cache (prng_gauss, legacy.c). */
 #include <math.h>
 
-#include "samplers.h"
+#include "gamma.h"
 
 #ifndef M_PI
 #define M_PI 3.14159265358979323846
@@ -18,41 +18,7 @@ static double legacy_exponential(prng_draws_t *d, double scale) { return scale *
 
 static double legacy_standard_gamma(prng_draws_t *d, prng_legacy_gauss_t *g, double shape)
 {
-    if (shape == 1.0)
-        return legacy_standard_exponential(d);
-    if (shape == 0.0)
-        return 0.0;
-    if (shape < 1.0) {
-        for (;;) {
-            double U = next_double(d);
-            double V = legacy_standard_exponential(d);
-            if (U <= 1.0 - shape) {
-                double X = pow(U, 1. / shape);
-                if (X <= V)
-                    return X;
-            } else {
-                double Y = -log((1 - U) / shape);
-                double X = pow(1.0 - shape + shape * Y, 1. / shape);
-                if (X <= (V + Y))
-                    return X;
-            }
-        }
-    }
-    double b = shape - 1. / 3.;
-    double c = 1. / sqrt(9 * b);
-    for (;;) {
-        double X, V;
-        do {
-            X = prng_gauss(d, g);
-            V = 1.0 + c * X;
-        } while (V <= 0.0);
-        V = V * V * V;
-        double U = next_double(d);
-        if (U < 1.0 - 0.0331 * (X * X) * (X * X))
-            return (b * V);
-        if (log(U) < 0.5 * X * X + b * (1. - V + log(V)))
-            return (b * V);
-    }
+    return gamma_with(d, shape, legacy_standard_exponential, prng_gauss, g);
 }
 
 static double legacy_gamma(prng_draws_t *d, prng_legacy_gauss_t *g, double shape, double scale)
@@ -90,15 +56,15 @@ static double legacy_beta(prng_draws_t *d, prng_legacy_gauss_t *g, double a, dou
     return Ga / (Ga + Gb);
 }
 
-static double legacy_chisquare(prng_draws_t *d, prng_legacy_gauss_t *g, double df)
+double prng_legacy_chisquare(prng_draws_t *d, prng_legacy_gauss_t *g, double df)
 {
     return 2.0 * legacy_standard_gamma(d, g, df / 2.0);
 }
 
 static double legacy_f(prng_draws_t *d, prng_legacy_gauss_t *g, double dfnum, double dfden)
 {
-    double num = legacy_chisquare(d, g, dfnum) * dfden;
-    return num / (legacy_chisquare(d, g, dfden) * dfnum);
+    double num = prng_legacy_chisquare(d, g, dfnum) * dfden;
+    return num / (prng_legacy_chisquare(d, g, dfden) * dfnum);
 }
 
 static double legacy_normal(prng_draws_t *d, prng_legacy_gauss_t *g, double loc, double scale)
@@ -227,7 +193,7 @@ void prng_legacy_vonmises_fill(prng_bitgen_t *bg, size_t n, double *out, const d
 GFILL1(prng_legacy_standard_gamma_fill, legacy_standard_gamma)
 GFILL2(prng_legacy_gamma_fill, legacy_gamma)
 GFILL2(prng_legacy_beta_fill, legacy_beta)
-GFILL1(prng_legacy_chisquare_fill, legacy_chisquare)
+GFILL1(prng_legacy_chisquare_fill, prng_legacy_chisquare)
 GFILL2(prng_legacy_f_fill, legacy_f)
 GFILL2(prng_legacy_normal_fill, legacy_normal)
 GFILL2(prng_legacy_lognormal_fill, legacy_lognormal)

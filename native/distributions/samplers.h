@@ -26,5 +26,7 @@ int64_t prng_binomial_inversion(prng_draws_t *d, int64_t n, double p, prng_binom
 int64_t prng_geometric_search(prng_draws_t *d, double p);
 /* legacy_continuous.c, for legacy_discrete.c */
 double prng_legacy_gamma(prng_draws_t *d, prng_legacy_gauss_t *g, double shape, double scale);
+/* legacy_continuous.c, for noncentral.c */
+double prng_legacy_chisquare(prng_draws_t *d, prng_legacy_gauss_t *g, double df);
 
 #endif /* PRNG_SAMPLERS_H */

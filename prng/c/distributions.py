@@ -228,3 +228,9 @@ def random_multivariate_hypergeometric_count_fill(bg, out, colors, nsample, choi
 def random_multivariate_hypergeometric_marginals_fill(bg, out, colors, nsample):
     lib.prng_random_multivariate_hypergeometric_marginals_fill(bg, out.size // colors.size, _ptr(out), colors.size,
                                                                _ptr(colors), nsample)
+
+
+random_noncentral_chisquare_fill = _fill(lib.prng_random_noncentral_chisquare_fill)
+random_noncentral_f_fill = _fill(lib.prng_random_noncentral_f_fill)
+legacy_noncentral_chisquare_fill = _gauss_fill(lib.prng_legacy_noncentral_chisquare_fill)
+legacy_noncentral_f_fill = _gauss_fill(lib.prng_legacy_noncentral_f_fill)

@@ -205,6 +205,16 @@ class RandomState:
         """numpy's legacy ``f`` (``legacy_f``)."""
         return self._legacy("legacy_f_fill", size, (dfnum, "dfnum", bc.POSITIVE), (dfden, "dfden", bc.POSITIVE))
 
+    def noncentral_chisquare(self, df, nonc, size=None):
+        """numpy's legacy ``noncentral_chisquare`` (``legacy_noncentral_chisquare``)."""
+        return self._legacy("legacy_noncentral_chisquare_fill", size, (df, "df", bc.POSITIVE),
+                            (nonc, "nonc", bc.NON_NEGATIVE))
+
+    def noncentral_f(self, dfnum, dfden, nonc, size=None):
+        """numpy's legacy ``noncentral_f`` (``legacy_noncentral_f``)."""
+        return self._legacy("legacy_noncentral_f_fill", size, (dfnum, "dfnum", bc.POSITIVE),
+                            (dfden, "dfden", bc.POSITIVE), (nonc, "nonc", bc.NON_NEGATIVE))
+
     def standard_cauchy(self, size=None):
         """numpy's legacy ``standard_cauchy``: the ratio of two polar normals."""
         return self._legacy("legacy_standard_cauchy_fill", size)

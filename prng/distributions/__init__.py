@@ -10,7 +10,7 @@ flat float64 arrays of one value or one per output. The scalar samplers live in 
 
 import numpy as np
 
-from . import bounded, continuous, legacy, legacy_continuous, ziggurat
+from . import bounded, continuous, legacy, legacy_continuous, noncentral, ziggurat
 from .bounded import draws
 from .shuffle import choice_floyd, shuffle_int, shuffle_raw  # noqa: F401  (the sampler API)
 from .discrete import (  # noqa: F401  (the sampler API: numpy's discrete samplers)
@@ -290,3 +290,19 @@ def legacy_wald_fill(bitgen, out, cache, mean, scale):
 def legacy_dirichlet_fill(bitgen, out, cache, alpha):
     """``RandomState.dirichlet`` into ``out`` (2-d: one row per draw)."""
     legacy_continuous.legacy_dirichlet(bitgen, cache, out, [float(a) for a in alpha])
+
+
+def random_noncentral_chisquare_fill(bitgen, out, df, nonc):
+    _fill_each(bitgen, out, noncentral.noncentral_chisquare, df, nonc)
+
+
+def random_noncentral_f_fill(bitgen, out, dfnum, dfden, nonc):
+    _fill_each(bitgen, out, noncentral.noncentral_f, dfnum, dfden, nonc)
+
+
+def legacy_noncentral_chisquare_fill(bitgen, out, cache, df, nonc):
+    _fill_each(bitgen, out, _with_cache(noncentral.legacy_noncentral_chisquare, cache), df, nonc)
+
+
+def legacy_noncentral_f_fill(bitgen, out, cache, dfnum, dfden, nonc):
+    _fill_each(bitgen, out, _with_cache(noncentral.legacy_noncentral_f, cache), dfnum, dfden, nonc)

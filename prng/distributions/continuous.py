@@ -18,17 +18,18 @@ _THIRD_F = f32(1.0 / 3.0)
 _C0331_F = f32(0.0331)
 
 
-def standard_gamma(bitgen, shape):
+def standard_gamma(bitgen, shape, exponential=standard_exponential, normal=standard_normal):
     """``random_standard_gamma``: exponential for shape 1, 0 for shape 0, Johnk-style rejection below 1,
-    Marsaglia and Tsang above."""
+    Marsaglia and Tsang above. ``legacy_standard_gamma`` is the same over RandomState's exponential and
+    polar normal (``exponential``, ``normal``: samplers of ``bitgen``)."""
     if shape == 1.0:
-        return standard_exponential(bitgen)
+        return exponential(bitgen)
     if shape == 0.0:
         return 0.0
     if shape < 1.0:
         while True:
             u = bitgen.next_double()
-            v = standard_exponential(bitgen)
+            v = exponential(bitgen)
             if u <= 1.0 - shape:
                 x = m.pow(u, 1.0 / shape)
                 if x <= v:
@@ -42,7 +43,7 @@ def standard_gamma(bitgen, shape):
     c = 1.0 / m.sqrt(9 * b)
     while True:
         while True:
-            x = standard_normal(bitgen)
+            x = normal(bitgen)
             v = 1.0 + c * x
             if not v <= 0.0:
                 break

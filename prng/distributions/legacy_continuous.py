@@ -8,7 +8,7 @@ Samplers that draw normals take ``cache``, numpy's ``aug_state`` gauss cache ``[
 import math
 
 from . import _libm as m
-from .continuous import normalised_gammas, vonmises_rejection
+from .continuous import normalised_gammas, standard_gamma, vonmises_rejection
 from .legacy import legacy_gauss
 
 
@@ -24,37 +24,7 @@ def legacy_exponential(bitgen, scale):
 
 def legacy_standard_gamma(bitgen, cache, shape):
     """``legacy_standard_gamma``: Generator's algorithm on legacy exponentials and polar normals."""
-    if shape == 1.0:
-        return legacy_standard_exponential(bitgen)
-    if shape == 0.0:
-        return 0.0
-    if shape < 1.0:
-        while True:
-            u = bitgen.next_double()
-            v = legacy_standard_exponential(bitgen)
-            if u <= 1.0 - shape:
-                x = m.pow(u, 1.0 / shape)
-                if x <= v:
-                    return x
-            else:
-                y = -m.log((1 - u) / shape)
-                x = m.pow(1.0 - shape + shape * y, 1.0 / shape)
-                if x <= v + y:
-                    return x
-    b = shape - 1.0 / 3.0
-    c = 1.0 / m.sqrt(9 * b)
-    while True:
-        while True:
-            x = legacy_gauss(bitgen, cache)
-            v = 1.0 + c * x
-            if not v <= 0.0:
-                break
-        v = v * v * v
-        u = bitgen.next_double()
-        if u < 1.0 - 0.0331 * (x * x) * (x * x):
-            return b * v
-        if m.log(u) < 0.5 * x * x + b * (1.0 - v + m.log(v)):
-            return b * v
+    return standard_gamma(bitgen, shape, legacy_standard_exponential, lambda bg: legacy_gauss(bg, cache))
 
 
 def legacy_gamma(bitgen, cache, shape, scale):

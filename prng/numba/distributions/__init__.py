@@ -78,3 +78,9 @@ from .legacy_continuous import (  # noqa: F401
     legacy_wald_fill,
     legacy_weibull_fill,
 )
+from .noncentral import (  # noqa: F401
+    legacy_noncentral_chisquare_fill,
+    legacy_noncentral_f_fill,
+    random_noncentral_chisquare_fill,
+    random_noncentral_f_fill,
+)

@@ -18,17 +18,19 @@ _F0, _F1, _F05, _F9 = np.float32(0.0), np.float32(1.0), np.float32(0.5), np.floa
 _F_THIRD, _F_0331 = np.float32(1.0) / np.float32(3.0), np.float32(0.0331)
 
 
-@njit(cache=True, error_model="numpy")
-def standard_gamma(bg, shape):
-    """random_standard_gamma."""
+@njit(inline="always", error_model="numpy")
+def gamma_with(bg, shape, exponential, normal, cache):
+    """random_standard_gamma over the given samplers: ``exponential(bg)`` and ``normal(bg, cache)``
+    (Generator's ziggurats, or RandomState's legacy ones; native/distributions/gamma.h). Inlined into
+    its callers, so they cache."""
     if shape == 1.0:
-        return random_standard_exponential(bg)
+        return exponential(bg)
     if shape == 0.0:
         return 0.0
     if shape < 1.0:
         while True:
             u = next_double(bg)
-            v = random_standard_exponential(bg)
+            v = exponential(bg)
             if u <= 1.0 - shape:
                 x = pow(u, 1.0 / shape)
                 if x <= v:
@@ -41,10 +43,10 @@ def standard_gamma(bg, shape):
     b = shape - 1.0 / 3.0
     c = 1.0 / sqrt(9 * b)
     while True:
-        x = random_standard_normal(bg)
+        x = normal(bg, cache)
         v = 1.0 + c * x
         while v <= 0.0:
-            x = random_standard_normal(bg)
+            x = normal(bg, cache)
             v = 1.0 + c * x
         v = v * v * v
         u = next_double(bg)
@@ -52,6 +54,18 @@ def standard_gamma(bg, shape):
             return b * v
         if log(u) < 0.5 * x * x + b * (1.0 - v + log(v)):
             return b * v
+
+
+@njit(cache=True)
+def _ziggurat_normal(bg, cache):
+    """Generator's normal as gamma_with's normal (no cache)."""
+    return random_standard_normal(bg)
+
+
+@njit(cache=True, error_model="numpy")
+def standard_gamma(bg, shape):
+    """random_standard_gamma."""
+    return gamma_with(bg, shape, random_standard_exponential, _ziggurat_normal, None)
 
 
 @njit(cache=True, error_model="numpy")

@@ -6,7 +6,7 @@ from numba import njit
 
 from .._bitgen import next_double
 from ._libm import exp, log, log1p, pow, sqrt
-from .continuous import M_PI, fill0, fill1, fill2, vonmises_rejection
+from .continuous import M_PI, fill0, fill1, fill2, gamma_with, vonmises_rejection
 from .legacy import legacy_gauss
 
 
@@ -22,38 +22,8 @@ def legacy_exponential(bg, scale):
 
 @njit(cache=True, error_model="numpy")
 def legacy_standard_gamma(bg, cache, shape):
-    """legacy_standard_gamma."""
-    if shape == 1.0:
-        return legacy_standard_exponential(bg)
-    if shape == 0.0:
-        return 0.0
-    if shape < 1.0:
-        while True:
-            u = next_double(bg)
-            v = legacy_standard_exponential(bg)
-            if u <= 1.0 - shape:
-                x = pow(u, 1.0 / shape)
-                if x <= v:
-                    return x
-            else:
-                y = -log((1 - u) / shape)
-                x = pow(1.0 - shape + shape * y, 1.0 / shape)
-                if x <= v + y:
-                    return x
-    b = shape - 1.0 / 3.0
-    c = 1.0 / sqrt(9 * b)
-    while True:
-        x = legacy_gauss(bg, cache)
-        v = 1.0 + c * x
-        while v <= 0.0:
-            x = legacy_gauss(bg, cache)
-            v = 1.0 + c * x
-        v = v * v * v
-        u = next_double(bg)
-        if u < 1.0 - 0.0331 * (x * x) * (x * x):
-            return b * v
-        if log(u) < 0.5 * x * x + b * (1.0 - v + log(v)):
-            return b * v
+    """legacy_standard_gamma: Generator's algorithm on legacy exponentials and polar normals."""
+    return gamma_with(bg, shape, legacy_standard_exponential, legacy_gauss, cache)
 
 
 @njit(cache=True, error_model="numpy")
