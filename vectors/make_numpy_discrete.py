@@ -146,13 +146,15 @@ def randomstate_edges(rec):
     for nn, p in ((0, 0.5), (10, 0.0), (10, 1.0), (100, 0.3), (101, 0.3), (61, 0.5), (100, 0.7), (1000, 0.99),
                   (10**6, 0.4)):
         rec("binomial", nn, p, 8)
-    # binomial and multinomial share RandomState's setup cache; legacy inversion's q**n differs from the
-    # one multinomial's binomials compute, so the cached value shows in multinomial's draws
+    # binomial and multinomial share RandomState's setup cache. For huge n and tiny p, legacy inversion's
+    # q**n = exp(n log(1 - p)) is far from the exp(n log1p(-p)) of multinomial's (Generator's) binomials,
+    # so whichever setup is cached shows in the other's draws
+    rec("binomial", 3 * 10**15, 1e-14, 3)
+    rec("multinomial", 3 * 10**15, [1e-14, 1 - 1e-14], 30)
+    rec("multinomial", 2 * 10**15, [1.2e-14, 1 - 1.2e-14], 3)
+    rec("binomial", 2 * 10**15, 1.2e-14, 30)
     rec("binomial", 20, 0.3, 3)
-    rec("multinomial", 20, [0.3, 0.7], 40)
-    rec("binomial", 20, 0.3, 3)
-    rec("binomial", 17, 0.35)
-    rec("multinomial", 17, [0.35, 0.65], 40)
+    rec("multinomial", 20, [0.3, 0.7], 10)
     rec("binomial", [5, 100], [[0.1], [0.9]])
     for p in (1.0, 0.5, THIRD, np.nextafter(THIRD, 0.0), 0.1, 1e-5, 1e-17, 1e-300):
         rec("geometric", p, 8)

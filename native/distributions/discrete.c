@@ -260,14 +260,20 @@ int64_t prng_geometric_search(prng_draws_t *d, double p)
     return x;
 }
 
+/* random_geometric_inversion, given log1p(-p) (one call per fill when p is one value for all). */
+static int64_t geometric_inversion(prng_draws_t *d, double log1p_minus_p)
+{
+    double z = ceil(-prng_standard_exponential(d) / log1p_minus_p);
+    if (z >= 9.223372036854776e+18)
+        return INT64_MAX;
+    return (int64_t)z;
+}
+
 static int64_t geometric(prng_draws_t *d, double p)
 {
     if (p >= 0.333333333333333333333333)
         return prng_geometric_search(d, p);
-    double z = ceil(-prng_standard_exponential(d) / log1p(-p));
-    if (z >= 9.223372036854776e+18)
-        return INT64_MAX;
-    return (int64_t)z;
+    return geometric_inversion(d, log1p(-p));
 }
 
 static int64_t logseries(prng_draws_t *d, double p)
@@ -444,9 +450,17 @@ void prng_random_geometric_fill(prng_bitgen_t *bg, size_t n, int64_t *out, const
 {
     uint64_t words[PRNG_AHEAD];
     prng_draws_t d = draws_open(bg, words, 64);
-    for (size_t i = 0; i < n; i++) {
-        d.owed = n - i;
-        out[i] = geometric(&d, p[i * p_step]);
+    if (p_step == 0 && p[0] < 0.333333333333333333333333) {
+        const double log1p_minus_p = log1p(-p[0]);
+        for (size_t i = 0; i < n; i++) {
+            d.owed = n - i;
+            out[i] = geometric_inversion(&d, log1p_minus_p);
+        }
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            d.owed = n - i;
+            out[i] = geometric(&d, p[i * p_step]);
+        }
     }
     draws_close(&d);
 }
