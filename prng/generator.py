@@ -48,46 +48,119 @@ def _float_dtype(dtype, method):
     return dt
 
 
-def _as_bound(value, name):
-    """A scalar integer bound (numpy truncates floats with int(); arrays are not supported here)."""
-    if isinstance(value, int):
-        return value
-    arr = np.asarray(value)
-    if arr.ndim != 0:
-        raise TypeError(f"{name} must be a scalar; array bounds (broadcasting) are not supported")
-    if arr.dtype.kind not in "biuf":
-        raise TypeError(f"{name} must be an integer, not {type(value).__name__}")
-    return int(arr)
+def _bounds_error(closed, low):
+    """numpy's ``format_bounds_error``: "high <= 0" style when every low is 0, else "low >= high"."""
+    if not np.any(low):
+        return f"high {'<' if closed else '<='} 0"
+    return f"low {'>' if closed else '>='} high"
 
 
 def bounded_integers(bitgen, low, high, size, dtype, endpoint, use_masked):
-    """numpy's ``_rand_<dtype>`` scalar-bounds path: ``size`` integers of ``dtype`` in [low, high) (or
-    [low, high] with ``endpoint``) by Lemire's method, or by masked rejection with ``use_masked``
-    (RandomState). Returns a numpy scalar when ``size`` is None."""
+    """numpy's ``_rand_<dtype>``: ``size`` integers of ``dtype`` in [low, high) (or [low, high] with
+    ``endpoint``) by Lemire's method, or by masked rejection with ``use_masked`` (RandomState); array
+    bounds take numpy's broadcast path. Returns a numpy scalar when ``size`` is None and both bounds
+    are scalars."""
     dt = _integer_dtype(dtype)
     shape = as_size(size)
     if shape is not None and math.prod(shape) == 0:
         return np.empty(shape, dtype=dt)
-    low, high = _as_bound(low, "low"), _as_bound(high, "high")
+    low_arr, high_arr = np.asarray(low), np.asarray(high)
+    if low_arr.ndim or high_arr.ndim:
+        return _bounded_broadcast(bitgen, low_arr, high_arr, shape, dt, endpoint, use_masked)
+    low, high = int(low_arr), int(high_arr)
     closed_high = high if endpoint else high - 1
-    info = np.iinfo(dt) if dt.kind != "b" else np.iinfo(np.uint8)
-    type_max = 1 if dt.kind == "b" else int(info.max)
-    if low < info.min:
+    lb, ub = _type_bounds(dt)
+    if low < lb:
         raise ValueError(f"low is out of bounds for {dt.name}")
-    if closed_high > type_max:
+    if closed_high > ub:
         raise ValueError(f"high is out of bounds for {dt.name}")
     if low > closed_high:
-        compare = ("<" if endpoint else "<=") if low == 0 else (">" if endpoint else ">=")
-        raise ValueError(f"high {compare} 0" if low == 0 else f"low {compare} high")
+        raise ValueError(_bounds_error(endpoint, low))
     # numpy draws into the unsigned type of the same width: off + value wraps there, and reads back
     # as signed where the dtype is signed
-    unsigned = dt if dt.kind == "b" else np.dtype(f"u{dt.itemsize}")
+    unsigned = _unsigned(dt)
     width = 8 * unsigned.itemsize
     values = np.empty(1 if shape is None else shape, dtype=unsigned)
     with sampling(bitgen) as (samplers, bg):
         samplers.random_bounded_fill(bg, low % (1 << width), closed_high - low, use_masked, values.reshape(-1))
     values = values.view(dt)
     return values[0] if shape is None else values
+
+
+def _type_bounds(dt):
+    """The smallest and largest value of an integer dtype (bool: 0 and 1)."""
+    if dt.kind == "b":
+        return 0, 1
+    info = np.iinfo(dt)
+    return int(info.min), int(info.max)
+
+
+def _unsigned(dt):
+    """The unsigned dtype numpy draws ``dt`` values in (bool stays bool)."""
+    return dt if dt.kind == "b" else np.dtype(f"u{dt.itemsize}")
+
+
+def _bounded_broadcast(bitgen, low, high, shape, dt, closed, use_masked):
+    """numpy's ``_rand_<dtype>_broadcast``: its bound checks (casting where safe, else value by value),
+    then one value per element of the output (``shape``, or low and high broadcast) in [low, high)."""
+    low, high, is_open = (_wide_bounds if dt.itemsize == 8 else _narrow_bounds)(low, high, dt, closed)
+    out = np.empty(np.broadcast_shapes(low.shape, high.shape) if shape is None else shape, dtype=dt)
+    try:
+        joint = np.broadcast_shapes(low.shape, high.shape, out.shape)
+    except ValueError:
+        raise ValueError("shape mismatch: objects cannot be broadcast to a single shape") from None
+    flat = [np.broadcast_to(b, joint).reshape(-1)[:out.size] for b in (low, high)]
+    # wrapping arithmetic in the unsigned 64-bit type, as numpy's C casts
+    off = flat[0].astype(np.uint64)
+    rng = flat[1].astype(np.uint64) - np.uint64(is_open) - off
+    if dt.itemsize < 8:
+        mask = np.uint64((1 << (8 * dt.itemsize)) - 1)
+        off, rng = off & mask, rng & mask
+    with sampling(bitgen) as (samplers, bg):
+        samplers.random_bounded_broadcast_fill(bg, off, rng, use_masked, out.view(_unsigned(dt)).reshape(-1))
+    return out
+
+
+def _narrow_bounds(low, high, dt, closed):
+    """numpy's checks for bool and types up to 32 bits: bounds compared in the next wider type, then cast
+    to it (floats truncated)."""
+    lb, ub = _type_bounds(dt)
+    up = np.dtype(np.uint8 if dt.kind == "b" else f"{dt.kind}{2 * dt.itemsize}")
+    if not np.can_cast(low, dt) and np.any(np.less(low, dt.type(lb))):
+        raise ValueError(f"low is out of bounds for {dt.name}")
+    high_comp = np.greater_equal if closed else np.greater
+    if not np.can_cast(high, dt) and np.any(high_comp(high, up.type(ub + 1))):
+        raise ValueError(f"high is out of bounds for {dt.name}")
+    if np.any(np.greater(low, high) if closed else np.greater_equal(low, high)):
+        raise ValueError(_bounds_error(closed, low))
+    return low.astype(up, casting="unsafe"), high.astype(up, casting="unsafe"), int(not closed)
+
+
+def _wide_bounds(low, high, dt, closed):
+    """numpy's checks for 64-bit types: a safe cast, else value by value through Python ints (the open
+    interval's 1 then already subtracted from high)."""
+    lb, ub = _type_bounds(dt)
+    is_open = int(not closed)
+    if np.can_cast(low, dt):
+        low_out = low.astype(dt)
+    else:
+        values = [int(v) for v in low.reshape(-1)]
+        if any(not lb <= v <= ub for v in values):
+            raise ValueError(f"low is out of bounds for {dt.name}")
+        low_out = np.array(values, dtype=dt).reshape(low.shape)
+    if np.can_cast(high, dt):
+        high_out = high.astype(dt)
+    else:
+        values = [int(v) - is_open for v in high.reshape(-1)]
+        for v in values:
+            if v > ub:
+                raise ValueError(f"high is out of bounds for {dt.name}")
+            if v < lb:
+                raise ValueError(_bounds_error(closed, low_out))
+        high_out, is_open = np.array(values, dtype=dt).reshape(high.shape), 0
+    if np.any(np.greater_equal(low_out, high_out) if is_open else np.greater(low_out, high_out)):
+        raise ValueError(_bounds_error(closed, low_out))
+    return low_out, high_out, is_open
 
 
 def shuffle_order(bitgen, n):

@@ -7,6 +7,7 @@ on the bit generator's backend (``prng._sampling``).
 """
 
 import math
+import sys
 import operator
 
 import numpy as np
@@ -172,3 +173,54 @@ class RandomState:
         if arr.ndim == 0:
             return int(idx) if shape is None else idx
         return arr[idx]
+
+
+# numpy.random as a module: prng.compat.numpy stands in for it (``from prng.compat import numpy as
+# random``). The classes are prng's; the legacy module-level functions (numpy's ``mtrand``) are the
+# methods of one hidden RandomState, ``_rand``, seeded from OS entropy on first use, as numpy's.
+
+from .._bitgen import BitGenerator  # noqa: E402
+from ..bitgen.pcg64 import PCG64, PCG64DXSM  # noqa: E402
+from ..bitgen.philox import Philox  # noqa: E402
+from ..bitgen.sfc64 import SFC64  # noqa: E402
+from ..generator import Generator, default_rng  # noqa: E402
+from ..seedsequence import ISeedSequence, ISpawnableSeedSequence, SeedlessSeedSequence, SeedSequence  # noqa: E402,F401
+
+# numpy.random.__all__'s functions: the methods of numpy.random.mtrand._rand
+LEGACY_FUNCTIONS = (
+    "beta", "binomial", "bytes", "chisquare", "choice", "dirichlet", "exponential", "f", "gamma", "geometric",
+    "get_state", "gumbel", "hypergeometric", "laplace", "logistic", "lognormal", "logseries", "multinomial",
+    "multivariate_normal", "negative_binomial", "noncentral_chisquare", "noncentral_f", "normal", "pareto",
+    "permutation", "poisson", "power", "rand", "randint", "randn", "random", "random_integers",
+    "random_sample", "ranf", "rayleigh", "sample", "seed", "set_state", "shuffle", "standard_cauchy",
+    "standard_exponential", "standard_gamma", "standard_normal", "standard_t", "triangular", "uniform",
+    "vonmises", "wald", "weibull", "zipf")
+_global = []
+
+
+def _hidden_state():
+    """The module's RandomState (numpy's ``mtrand._rand``), made on first use."""
+    if not _global:
+        _global.append(RandomState())
+    return _global[0]
+
+
+def get_bit_generator():
+    """numpy's ``get_bit_generator``: the bit generator of the module-level functions."""
+    return _hidden_state()._bit_generator
+
+
+def set_bit_generator(bitgen):
+    """numpy's ``set_bit_generator``: the module-level functions draw from ``bitgen`` from now on."""
+    _hidden_state()._bit_generator = bitgen
+    _hidden_state()._gauss = None
+
+
+def __getattr__(name):
+    if name in LEGACY_FUNCTIONS:
+        return getattr(_hidden_state(), name)
+    if name == "_rand":
+        return _hidden_state()
+    if name in ("mtrand", "bit_generator"):
+        return sys.modules[__name__]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
