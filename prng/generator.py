@@ -285,6 +285,39 @@ class Generator:
         """numpy's ``Generator.shuffle``: Fisher-Yates in place with masked-rejection draws."""
         shuffle_in_place(self._bit_generator, x, axis)
 
+    def permuted(self, x, *, axis=None, out=None):
+        """numpy's ``Generator.permuted``: a copy of ``x`` (or ``out``, filled from ``x``) whose every
+        slice along ``axis`` is shuffled on its own, slices in C order (axis None: all elements)."""
+        x = np.asarray(x)
+        if out is None:
+            out = x.copy(order="K")
+        else:
+            if type(out) is not np.ndarray:
+                raise TypeError("out must be a numpy array")
+            if not out.flags.writeable:
+                raise ValueError("out is read-only")
+            if out.shape != x.shape:
+                raise ValueError("out must have the same shape as x")
+            np.copyto(out, x, casting="safe")
+        if axis is None:
+            if x.ndim <= 1:
+                self.shuffle(out)
+            elif out.flags.c_contiguous or out.flags.f_contiguous:
+                self.shuffle(out.ravel(order="A"))
+            else:
+                flat = np.ascontiguousarray(out)
+                self.shuffle(flat.reshape(-1))
+                out[...] = flat
+            return out
+        lanes = np.moveaxis(out, _axis(axis, out.ndim), -1)
+        for index in np.ndindex(lanes.shape[:-1]):
+            shuffle_in_place(self._bit_generator, lanes[index])
+        return out
+
+    def spawn(self, n_children):
+        """numpy's ``Generator.spawn``: ``n_children`` Generators over ``bit_generator.spawn``."""
+        return [type(self)(bg) for bg in self._bit_generator.spawn(n_children)]
+
     def permutation(self, x, axis=0):
         """numpy's ``Generator.permutation``: a shuffled ``arange(x)`` for an int, else a shuffled copy
         (n-d arrays: the rows along ``axis`` in a shuffled order)."""
@@ -301,24 +334,38 @@ class Generator:
             return arr
         return np.take(arr, shuffle_order(self._bit_generator, arr.shape[axis]), axis=axis)
 
-    def choice(self, a, size=None, replace=True, axis=0, shuffle=True):
-        """numpy's ``Generator.choice`` without ``p``: with replacement ``integers(0, n, size)``; without,
-        a partial Fisher-Yates from the end (large populations) or Floyd's method then a shuffle
-        (Lemire draws throughout)."""
+    def choice(self, a, size=None, replace=True, p=None, axis=0, shuffle=True):
+        """numpy's ``Generator.choice``: with ``p``, ``searchsorted`` of uniforms in the normalised cdf
+        (without replacement: repeated rounds over the probabilities not yet taken); else with
+        replacement ``integers(0, n, size)``; without, a partial Fisher-Yates from the end (large
+        populations) or Floyd's method then a shuffle (Lemire draws throughout)."""
         arr = np.asarray(a)
         pop_size = population_size(arr, a, axis, size)
-        shape = as_size(size)
-        count = 1 if shape is None else math.prod(shape)
+        if p is not None:
+            p = probabilities(p, pop_size, _GENERATOR_P_MESSAGES)
+        shape = () if size is None else as_size(size)
+        count = math.prod(shape)
         if replace:
-            idx = self.integers(0, pop_size, size=shape)
+            if p is not None:
+                idx = np.asarray(cdf_indices(p, self.random(shape)), dtype=np.int64)
+            else:
+                idx = self.integers(0, pop_size, size=shape, dtype=np.int64)
         else:
             if count > pop_size:
                 raise ValueError("Cannot take a larger sample than population when replace is False")
-            idx = self._sample_without_replacement(pop_size, count, shuffle)
-            idx = idx[0] if shape is None else idx.reshape(shape)
+            if p is not None:
+                idx = distinct_cdf_indices(p, count, shape, lambda n: self.random((n,)), np.int64)
+            else:
+                idx = self._sample_without_replacement(pop_size, count, shuffle).reshape(shape)
+        if size is None and isinstance(idx, np.ndarray):
+            idx = idx.item(0)
         if arr.ndim == 0:
-            return int(idx) if shape is None else idx
-        return arr.take(idx, axis=axis)
+            return idx
+        if size is not None and idx.ndim == 0 and arr.ndim == 1:
+            res = np.empty((), dtype=arr.dtype)
+            res[()] = arr[idx]
+            return res
+        return arr.take(np.asarray(idx, dtype=np.intp), axis=axis)
 
     def _sample_without_replacement(self, pop_size, count, shuffle):
         """numpy's index selection for ``choice(replace=False)`` without ``p``: ``count`` distinct
@@ -340,6 +387,75 @@ class Generator:
         length = bc.as_index(length, "length")
         words = self.integers(0, 2**32, size=bc.c_int_div(length - 1, 4) + 1, dtype=np.uint32)
         return words.astype("<u4").tobytes()[:length]
+
+
+_GENERATOR_P_MESSAGES = ("p must be 1-dimensional", "a and p must have same size", "Probabilities contain NaN",
+                         "Probabilities are not non-negative",
+                         "Probabilities do not sum to 1. See Notes section of docstring for more information.")
+
+
+def kahan_sum(values):
+    """numpy's ``kahan_sum`` (``_common.pyx``): compensated left-to-right sum of a float64 array."""
+    if values.size == 0:
+        return 0.0
+    total, c = float(values[0]), 0.0
+    for v in values[1:].tolist():
+        y = v - c
+        t = total + y
+        c = (t - total) - y
+        total = t
+    return total
+
+
+def probabilities(p, pop_size, messages):
+    """numpy's checks of ``choice``'s ``p`` (``messages``: Generator's or RandomState's wording, in the
+    order: not 1-d, wrong size, NaN, negative, sum not 1); returns p as a float64 array."""
+    atol = np.sqrt(np.finfo(np.float64).eps)
+    if isinstance(p, np.ndarray) and np.issubdtype(p.dtype, np.floating):
+        atol = max(atol, np.sqrt(np.finfo(p.dtype).eps))
+    length = len(p)
+    p = np.ascontiguousarray(p, dtype=np.float64)
+    if p.ndim != 1:
+        raise ValueError(messages[0])
+    if p.size != pop_size:
+        raise ValueError(messages[1])
+    p_sum = kahan_sum(p[:length])
+    if np.isnan(p_sum):
+        raise ValueError(messages[2])
+    if np.logical_or.reduce(p < 0):
+        raise ValueError(messages[3])
+    if abs(p_sum - 1.0) > atol:
+        raise ValueError(messages[4])
+    return p
+
+
+def cdf_indices(p, uniforms):
+    """numpy's ``choice`` with ``p`` and replacement: each uniform's index in the normalised cdf."""
+    cdf = p.cumsum()
+    cdf /= cdf[-1]
+    return cdf.searchsorted(uniforms, side="right")
+
+
+def distinct_cdf_indices(p, count, shape, uniforms, dtype):
+    """numpy's ``choice`` with ``p`` without replacement: rounds of ``uniforms(n)`` (n still missing)
+    in the cdf of the probabilities not yet taken, keeping each round's first occurrences in order."""
+    if np.count_nonzero(p > 0) < count:
+        raise ValueError("Fewer non-zero entries in p than size")
+    p = p.copy()
+    found = np.zeros(shape, dtype=dtype)
+    flat_found = found.ravel()
+    n_uniq = 0
+    while n_uniq < count:
+        x = uniforms(count - n_uniq)
+        if n_uniq > 0:
+            p[flat_found[0:n_uniq]] = 0
+        new = cdf_indices(p, x)
+        _, unique_indices = np.unique(new, return_index=True)
+        unique_indices.sort()
+        new = new.take(unique_indices)
+        flat_found[n_uniq:n_uniq + new.size] = new
+        n_uniq += new.size
+    return found
 
 
 def population_size(arr, a, axis, size):

@@ -154,26 +154,58 @@ class RandomState:
             raise IndexError("x must be an integer or at least 1-dimensional")
         return arr[_gen.shuffle_order(self._bit_generator, len(arr))]
 
-    def choice(self, a, size=None, replace=True):
-        """numpy's legacy ``choice`` without ``p``: ``randint(0, n, size)`` with replacement, else the
-        first ``size`` entries of ``permutation(n)``."""
+    def choice(self, a, size=None, replace=True, p=None):
+        """numpy's legacy ``choice``: with ``p``, ``searchsorted`` of ``random_sample`` draws in the
+        normalised cdf (without replacement: rounds over the probabilities not yet taken); else
+        ``randint(0, n, size)`` with replacement, or the first ``size`` entries of ``permutation(n)``."""
         arr = np.asarray(a)
-        if arr.ndim > 1:
+        if arr.ndim == 0:
+            try:
+                pop_size = operator.index(arr.item())
+            except TypeError:
+                raise ValueError("a must be 1-dimensional or an integer") from None
+            if pop_size <= 0 and not _no_samples(size):
+                raise ValueError("a must be greater than 0 unless no samples are taken")
+        elif arr.ndim != 1:
             raise ValueError("a must be 1-dimensional")
-        pop_size = _gen.population_size(arr, a, 0, size)
-        shape = as_size(size)
-        count = 1 if shape is None else math.prod(shape)
+        else:
+            pop_size = arr.shape[0]
+            if pop_size == 0 and not _no_samples(size):
+                raise ValueError("'a' cannot be empty unless no samples are taken")
+        if p is not None:
+            p = _gen.probabilities(p, pop_size, _LEGACY_P_MESSAGES)
+        shape = () if size is None else as_size(size)
+        count = math.prod(shape)
         if replace:
-            idx = self.randint(0, pop_size, size=shape)
+            if p is not None:
+                idx = np.asarray(_gen.cdf_indices(p, self.random_sample(shape))).astype(np.int64)
+            else:
+                idx = np.asarray(self.randint(0, pop_size, size=shape))
         else:
             if count > pop_size:
                 raise ValueError("Cannot take a larger sample than population when 'replace=False'")
-            idx = self.permutation(pop_size)[:count]
-            idx = idx[0] if shape is None else idx.reshape(shape)
+            if p is not None:
+                idx = _gen.distinct_cdf_indices(p, count, shape, self.rand, np.int64)
+            else:
+                idx = self.permutation(pop_size)[:count].reshape(shape)
+        if size is None and isinstance(idx, np.ndarray):
+            idx = idx.item(0)
         if arr.ndim == 0:
-            return int(idx) if shape is None else idx
+            return idx
+        if size is not None and idx.ndim == 0:
+            res = np.empty((), dtype=arr.dtype)
+            res[()] = arr[idx]
+            return res
         return arr[idx]
 
+
+_LEGACY_P_MESSAGES = ("'p' must be 1-dimensional", "'a' and 'p' must have same size", "probabilities contain NaN",
+                      "probabilities are not non-negative", "probabilities do not sum to 1")
+
+
+def _no_samples(size):
+    """numpy's ``np.prod(size) == 0`` (size None: samples are taken)."""
+    return size is not None and math.prod(as_size(size)) == 0
 
 # numpy.random as a module: prng.compat.numpy stands in for it (``from prng.compat import numpy as
 # random``). The classes are prng's; the legacy module-level functions (numpy's ``mtrand``) are the
