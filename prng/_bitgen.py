@@ -228,6 +228,17 @@ class BitGenerator:
             int_field(state, "uinteger", "state['uinteger']", 0, M32),
         )
 
+    def __getstate__(self):
+        """numpy's ``__getstate__``: ``(state, seed_seq)``, then the backend (the lock is not pickled)."""
+        return self.state, self._seed_seq, self._backend
+
+    def __setstate__(self, pickled):
+        """numpy's ``__setstate__``: ``(state, seed_seq[, backend])``, or a bare state dict."""
+        state, seed_seq, backend = (pickled, None, "auto") if isinstance(pickled, dict) else (*pickled, "auto")[:3]
+        core_state, buffered = self._core_state_from(state)
+        self._setup(core_state, backend, seed_seq)
+        self._has_uint32, self._uinteger = buffered
+
     def spawn(self, n_children):
         """``n_children`` new generators of this class and backend, seeded from ``seed_seq.spawn``."""
         if self._seed_seq is None:

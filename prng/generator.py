@@ -211,6 +211,8 @@ class Generator:
     """numpy.random.Generator's distributions over any prng bit generator (``bit_generator``)."""
 
     def __init__(self, bit_generator):
+        if isinstance(bit_generator, type):
+            raise ValueError("Invalid bit generator. The bit generator must be instantiated.")
         for method in ("next_uint32", "next_uint64", "next_double"):
             if not callable(getattr(bit_generator, method, None)):
                 raise TypeError(f"bit_generator must have a {method}() method")
@@ -221,8 +223,20 @@ class Generator:
         """The bit generator every draw comes from."""
         return self._bit_generator
 
-    def __repr__(self):
+    def __str__(self):
         return f"Generator({type(self._bit_generator).__name__})"
+
+    def __repr__(self):
+        return f"{self} at 0x{id(self):X}"
+
+    def __reduce__(self):
+        """numpy's pickling: rebuilt around the (pickled) bit generator by ``generator_ctor``."""
+        return generator_ctor, (self._bit_generator,), None
+
+    def __setstate__(self, state):
+        """numpy's: older pickles carry the bit generator's state dict."""
+        if isinstance(state, dict):
+            self._bit_generator.state = state
 
     def _float_fill(self, sampler, size, dtype, out, method):
         """numpy's ``double_fill`` / ``float_fill``: ``sampler`` (float64) or ``sampler_f`` (float32)."""
@@ -475,11 +489,32 @@ def population_size(arr, a, axis, size):
     return pop_size
 
 
+def bit_generator_ctor(bit_generator="MT19937"):
+    """numpy's ``_pickle.__bit_generator_ctor``: a new bit generator of a class or a numpy class name."""
+    from . import MT19937, PCG64DXSM, SFC64, Philox
+
+    classes = {"MT19937": MT19937, "PCG64": PCG64, "PCG64DXSM": PCG64DXSM, "Philox": Philox, "SFC64": SFC64}
+    if isinstance(bit_generator, type):
+        return bit_generator()
+    if bit_generator in classes:
+        return classes[bit_generator]()
+    raise ValueError(f"{bit_generator} is not a known BitGenerator module.")
+
+
+def generator_ctor(bit_generator_name="MT19937", bit_generator_ctor=bit_generator_ctor):
+    """numpy's ``_pickle.__generator_ctor``: a Generator over a bit generator, or over a new one by name."""
+    if hasattr(bit_generator_name, "next_uint64") and not isinstance(bit_generator_name, type):
+        return Generator(bit_generator_name)
+    return Generator(bit_generator_ctor(bit_generator_name))
+
+
 def default_rng(seed=None):
     """numpy's ``default_rng``: a Generator over ``prng.PCG64(seed)``; a Generator is returned as is
     and a bit generator is wrapped."""
     if isinstance(seed, Generator):
         return seed
+    if hasattr(seed, "_bit_generator") and hasattr(seed, "get_state"):  # a RandomState
+        return Generator(seed._bit_generator)
     if hasattr(seed, "next_uint64") and hasattr(seed, "next_double"):
         return Generator(seed)
     return Generator(PCG64(seed))

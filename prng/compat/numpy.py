@@ -7,8 +7,9 @@ on the bit generator's backend (``prng._sampling``).
 """
 
 import math
-import sys
 import operator
+import sys
+import warnings
 
 import numpy as np
 
@@ -57,11 +58,31 @@ class RandomState:
     def __init__(self, seed=None):
         if seed is None:
             self._bit_generator = MT19937()
+        elif isinstance(seed, type):
+            raise ValueError("Invalid bit generator. The bit generator must be instantized.")
         elif hasattr(seed, "next_uint64"):
             self._bit_generator = seed
         else:
             self._bit_generator = legacy_seeded(seed)
         self._gauss = None
+
+    def __str__(self):
+        return f"RandomState({type(self._bit_generator).__name__})"
+
+    def __repr__(self):
+        return f"{self} at 0x{id(self):X}"
+
+    def __getstate__(self):
+        """numpy's: the state dict of ``get_state(legacy=False)``."""
+        return self.get_state(legacy=False)
+
+    def __setstate__(self, state):
+        """numpy's: ``set_state``."""
+        self.set_state(state)
+
+    def __reduce__(self):
+        """numpy's pickling: ``randomstate_ctor`` around the (pickled) bit generator, then its state."""
+        return randomstate_ctor, (self._bit_generator,), self.get_state(legacy=False)
 
     def seed(self, seed=None):
         """numpy's ``RandomState.seed``: re-seed the MT19937 in place by the legacy rules (None: fresh
@@ -79,9 +100,11 @@ class RandomState:
         the bit generator's state dict plus ``has_gauss`` and ``gauss``."""
         state = self._bit_generator.state
         has_gauss, gauss = (0, 0.0) if self._gauss is None else (1, self._gauss)
+        if legacy and state["bit_generator"] != "MT19937":
+            warnings.warn("get_state and legacy can only be used with the MT19937 BitGenerator. To silence "
+                          "this warning, set `legacy` to False.", RuntimeWarning, stacklevel=2)
+            legacy = False
         if legacy:
-            if state["bit_generator"] != "MT19937":
-                raise ValueError("legacy can only be True when the bit generator is MT19937")
             return ("MT19937", state["state"]["key"], state["state"]["pos"], has_gauss, gauss)
         return {**state, "has_gauss": has_gauss, "gauss": gauss}
 
@@ -93,8 +116,11 @@ class RandomState:
             bitgen_state = {k: v for k, v in state.items() if k not in ("has_gauss", "gauss")}
             has_gauss, gauss = state.get("has_gauss", 0), state.get("gauss", 0.0)
         elif isinstance(state, (tuple, list)):
-            if len(state) not in (3, 5) or state[0] != "MT19937":
+            if state[0] != "MT19937":
                 raise ValueError("set_state can only be used with legacy MT19937 state instances.")
+            if len(state) not in (3, 5):
+                raise ValueError("a legacy state is ('MT19937', key, pos) or ('MT19937', key, pos, has_gauss, "
+                                 f"cached_gaussian), not {len(state)} items")
             bitgen_state = {"bit_generator": "MT19937", "state": {"key": state[1], "pos": state[2]}}
             has_gauss, gauss = (state[3], state[4]) if len(state) == 5 else (0, 0.0)
         else:
@@ -107,6 +133,34 @@ class RandomState:
         return bc.fill(self._bit_generator, "random_standard_uniform_fill", size, np.float64, None)
 
     random = random_sample
+
+    def tomaxint(self, size=None):
+        """numpy's ``tomaxint``: ``next_uint64 >> 1`` per value (numpy's ``random_positive_int`` where C
+        long has 64 bits), an int when ``size`` is None."""
+        shape = as_size(size)
+        if shape is None:
+            return self._bit_generator.next_uint64() >> 1
+        values = [self._bit_generator.next_uint64() >> 1 for _ in range(math.prod(shape))]
+        return np.array(values, dtype=np.int64).reshape(shape)
+
+    def random_integers(self, low, high=None, size=None):
+        """numpy's deprecated ``random_integers``: ``randint(low, high + 1)`` (``high`` None: [1, low]),
+        with numpy's DeprecationWarning."""
+        if high is None:
+            warnings.warn(f"This function is deprecated. Please call randint(1, {low} + 1) instead",
+                          DeprecationWarning, stacklevel=2)
+            low, high = 1, low
+        else:
+            warnings.warn(f"This function is deprecated. Please call randint({low}, {high} + 1) instead",
+                          DeprecationWarning, stacklevel=2)
+        return self.randint(low, int(high) + 1, size=size, dtype=np.int64)
+
+    def bytes(self, length):
+        """numpy's legacy ``bytes``: ``randint(0, 2**32, n, uint32)`` little-endian, cut to ``length``,
+        n = (length - 1) / 4 + 1 in C's truncating division."""
+        length = bc.as_index(length, "length")
+        words = self.randint(0, 2**32, size=bc.c_int_div(length - 1, 4) + 1, dtype=np.uint32)
+        return words.astype("<u4").tobytes()[:length]
 
     def rand(self, *shape):
         """numpy's ``rand(d0, d1, ...)``: ``random_sample`` with the dimensions as arguments."""
@@ -203,6 +257,13 @@ _LEGACY_P_MESSAGES = ("'p' must be 1-dimensional", "'a' and 'p' must have same s
                       "probabilities are not non-negative", "probabilities do not sum to 1")
 
 
+def randomstate_ctor(bit_generator_name="MT19937", bit_generator_ctor=_gen.bit_generator_ctor):
+    """numpy's ``_pickle.__randomstate_ctor``: a RandomState over a bit generator, or a new one by name."""
+    if hasattr(bit_generator_name, "next_uint64") and not isinstance(bit_generator_name, type):
+        return RandomState(bit_generator_name)
+    return RandomState(bit_generator_ctor(bit_generator_name))
+
+
 def _no_samples(size):
     """numpy's ``np.prod(size) == 0`` (size None: samples are taken)."""
     return size is not None and math.prod(as_size(size)) == 0
@@ -218,13 +279,13 @@ from ..bitgen.sfc64 import SFC64  # noqa: E402
 from ..generator import Generator, default_rng  # noqa: E402
 from ..seedsequence import ISeedSequence, ISpawnableSeedSequence, SeedlessSeedSequence, SeedSequence  # noqa: E402,F401
 
-# numpy.random.__all__'s functions: the methods of numpy.random.mtrand._rand
+# numpy.random.__all__'s functions that are methods of numpy.random.mtrand._rand (seed, sample, ranf: below)
 LEGACY_FUNCTIONS = (
     "beta", "binomial", "bytes", "chisquare", "choice", "dirichlet", "exponential", "f", "gamma", "geometric",
     "get_state", "gumbel", "hypergeometric", "laplace", "logistic", "lognormal", "logseries", "multinomial",
     "multivariate_normal", "negative_binomial", "noncentral_chisquare", "noncentral_f", "normal", "pareto",
     "permutation", "poisson", "power", "rand", "randint", "randn", "random", "random_integers",
-    "random_sample", "ranf", "rayleigh", "sample", "seed", "set_state", "shuffle", "standard_cauchy",
+    "random_sample", "rayleigh", "set_state", "shuffle", "standard_cauchy",
     "standard_exponential", "standard_gamma", "standard_normal", "standard_t", "triangular", "uniform",
     "vonmises", "wald", "weibull", "zipf")
 _global = []
@@ -240,6 +301,24 @@ def _hidden_state():
 def get_bit_generator():
     """numpy's ``get_bit_generator``: the bit generator of the module-level functions."""
     return _hidden_state()._bit_generator
+
+
+def seed(seed=None):
+    """numpy's module-level ``seed``: the legacy seeding for MT19937, else the state of a new generator of
+    the same class seeded with ``seed``."""
+    state = _hidden_state()
+    if isinstance(state._bit_generator, MT19937):
+        return state.seed(seed)
+    state._bit_generator.state = type(state._bit_generator)(seed).state
+    return None
+
+
+def sample(*args, **kwargs):
+    """numpy's module-level ``sample``: ``random_sample``."""
+    return _hidden_state().random_sample(*args, **kwargs)
+
+
+ranf = sample
 
 
 def set_bit_generator(bitgen):
