@@ -176,6 +176,8 @@ def shuffle_in_place(bitgen, x, axis=0):
     sampler, other ndarrays along ``axis`` by the same swaps (an empty one draws nothing), and any
     other mutable sequence item by item."""
     if isinstance(x, np.ndarray):
+        if x.ndim == 0:
+            raise TypeError("len() of unsized object")
         if not x.flags.writeable:
             raise ValueError("array is read-only")
         axis = _axis(axis, x.ndim)
@@ -256,7 +258,7 @@ class Generator:
         if high is None:
             low, high = 0, low
         result = bounded_integers(self._bit_generator, low, high, size, dtype, endpoint, use_masked=False)
-        if size is None and (dtype is int or dtype is bool):
+        if not isinstance(result, np.ndarray) and (dtype is int or dtype is bool):
             return dtype(result)
         return result
 

@@ -170,10 +170,14 @@ class RandomState:
         """numpy's ``randint``: [low, high) by masked rejection (``dtype=int`` is C long: int64 here)."""
         if high is None:
             low, high = 0, low
-        result = _gen.bounded_integers(self._bit_generator, low, high, size,
-                                       np.int64 if dtype is int else dtype,
-                                       endpoint=False, use_masked=True)
-        if size is None and (dtype is int or dtype is bool):
+        dt = np.dtype(np.int64 if dtype is int else dtype)
+        if not dt.isnative:
+            warnings.warn("Providing a dtype with a non-native byteorder is not supported. If you require "
+                          "platform-independent byteorder, call byteswap when required.\nIn future version, "
+                          "providing byteorder will raise a ValueError", DeprecationWarning, stacklevel=2)
+            dt = dt.newbyteorder()
+        result = _gen.bounded_integers(self._bit_generator, low, high, size, dt, endpoint=False, use_masked=True)
+        if not isinstance(result, np.ndarray) and (dtype is int or dtype is bool):
             return dtype(result)
         return result
 
@@ -193,7 +197,15 @@ class RandomState:
         return self.standard_normal(shape or None)
 
     def shuffle(self, x):
-        """numpy's legacy ``shuffle``: Fisher-Yates along the first axis, masked-rejection draws."""
+        """numpy's legacy ``shuffle``: Fisher-Yates along the first axis, masked-rejection draws (numpy
+        warns for 1-d object arrays of a subclass, whose items its swaps unpack; prng swaps them whole)."""
+        if isinstance(x, np.ndarray) and type(x) is not np.ndarray and x.ndim == 1 and x.size \
+                and x.dtype.type is np.object_:
+            warnings.warn("Shuffling a one dimensional array subclass containing objects gives incorrect "
+                          "results for most array subclasses.  Please use the new random number API instead: "
+                          "https://numpy.org/doc/stable/reference/random/index.html\nThe new API fixes this "
+                          "issue. This version will not be fixed due to stability guarantees of the API.",
+                          UserWarning, stacklevel=2)
         _gen.shuffle_in_place(self._bit_generator, x)
 
     def permutation(self, x):

@@ -32,6 +32,11 @@ MISSING_ARGUMENTS = {
 }
 
 
+def pytest_configure(config):
+    for mark in ("slow", "thread_unsafe"):  # numpy's own marks
+        config.addinivalue_line("markers", f"{mark}: numpy's mark (numpy/random/tests)")
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         for key, reason in EXCLUDED.items():
