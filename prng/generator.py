@@ -67,7 +67,7 @@ def bounded_integers(bitgen, low, high, size, dtype, endpoint, use_masked):
     low_arr, high_arr = np.asarray(low), np.asarray(high)
     if low_arr.ndim or high_arr.ndim:
         return _bounded_broadcast(bitgen, low_arr, high_arr, shape, dt, endpoint, use_masked)
-    low, high = int(low_arr), int(high_arr)
+    low, high = _scalar_bound(low_arr, "low"), _scalar_bound(high_arr, "high")
     closed_high = high if endpoint else high - 1
     lb, ub = _type_bounds(dt)
     if low < lb:
@@ -85,6 +85,13 @@ def bounded_integers(bitgen, low, high, size, dtype, endpoint, use_masked):
         samplers.random_bounded_fill(bg, low % (1 << width), closed_high - low, use_masked, values.reshape(-1))
     values = values.view(dt)
     return values[0] if shape is None else values
+
+
+def _scalar_bound(arr, name):
+    """A 0-d bound as a Python int (numpy truncates floats with int()); not a number is a TypeError."""
+    if arr.dtype.kind not in "biufO":
+        raise TypeError(f"{name} must be an integer, not {arr.dtype}")
+    return int(arr)
 
 
 def _type_bounds(dt):
