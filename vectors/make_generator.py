@@ -1,8 +1,10 @@
-"""Write generator.json and randomstate.json from numpy (python_random.json: make_python_random.py).
+"""Write generator.json, randomstate.json and numpy_structural.json from numpy (python_random.json:
+make_python_random.py).
 
 Every expected value is what the real library returns (versions recorded in each file):
 - generator.json: numpy.random.Generator over numpy's PCG64, PCG64DXSM, MT19937 and Philox;
-- randomstate.json: numpy.random.RandomState with int and array (legacy) seeds.
+- randomstate.json: numpy.random.RandomState with int and array (legacy) seeds;
+- numpy_structural.json: both, on the structural methods (broadcast bounds, choice with p, permuted, ...).
 No prng code is imported. Run with the project's venv: `python vectors/make_generator.py`.
 The case schema is described in vectors/README.md ("Distribution cases").
 """
@@ -188,10 +190,6 @@ def generator_cases():
         rec = Recorder(NP.Generator(getattr(NP, cls)(seed)))
         interleave_battery(rec)
         cases.append(generator_case(f"Generator({cls}({seed})) interleaved", cls, seed, rec))
-    for cls, seed in [("PCG64", 11), ("MT19937", 11), ("Philox", 11), ("SFC64", 11)]:
-        rec = Recorder(NP.Generator(getattr(NP, cls)(seed)))
-        structural_battery(rec)
-        cases.append(generator_case(f"Generator({cls}({seed})) structural", cls, seed, rec))
     return cases
 
 
@@ -253,6 +251,17 @@ def randomstate_cases():
         rec = Recorder(NP.RandomState(seed))
         randomstate_battery(rec)
         cases.append(randomstate_case(f"RandomState({seed})", seed, rec))
+    return cases
+
+
+def structural_cases():
+    """numpy_structural.json: Generator and RandomState cases of the structural methods (kept apart from
+    generator.json / randomstate.json, whose methods every port replays)."""
+    cases = []
+    for cls, seed in [("PCG64", 11), ("MT19937", 11), ("Philox", 11), ("SFC64", 11)]:
+        rec = Recorder(NP.Generator(getattr(NP, cls)(seed)))
+        structural_battery(rec)
+        cases.append(generator_case(f"Generator({cls}({seed})) structural", cls, seed, rec))
     for seed in [0, list(range(10))]:
         rec = Recorder(NP.RandomState(seed))
         randomstate_structural_battery(rec)
@@ -278,6 +287,12 @@ def main():
           versions=versions(numpy=np.__version__),
           source="numpy.random.RandomState(seed) methods (legacy int / array seeding)",
           cases=randomstate_cases())
+    write("numpy_structural.json", family="numpy_structural", generated_by="vectors/make_generator.py",
+          versions=versions(numpy=np.__version__),
+          source="numpy.random.Generator / RandomState structural methods: broadcast integer bounds, choice "
+                 "with p and axis, permutation/permuted along an axis, bytes(0)/bytes(-1), tomaxint, "
+                 "random_integers, legacy bytes",
+          cases=structural_cases())
 
 
 if __name__ == "__main__":
