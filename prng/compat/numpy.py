@@ -51,6 +51,91 @@ def _legacy_seed_words(seed):
     return words
 
 
+_LEGACY_P_MESSAGES = ("'p' must be 1-dimensional", "'a' and 'p' must have same size", "probabilities contain NaN",
+                      "probabilities are not non-negative", "probabilities do not sum to 1")
+
+
+def randomstate_ctor(bit_generator_name="MT19937", bit_generator_ctor=_gen.bit_generator_ctor):
+    """numpy's ``_pickle.__randomstate_ctor``: a RandomState over a bit generator, or a new one by name."""
+    if hasattr(bit_generator_name, "next_uint64") and not isinstance(bit_generator_name, type):
+        return RandomState(bit_generator_name)
+    return RandomState(bit_generator_ctor(bit_generator_name))
+
+
+def _no_samples(size):
+    """numpy's ``np.prod(size) == 0`` (size None: samples are taken)."""
+    return size is not None and math.prod(as_size(size)) == 0
+
+
+# numpy.random as a module: prng.compat.numpy stands in for it (``from prng.compat import numpy as
+# random``). The classes are prng's; the legacy module-level functions (numpy's ``mtrand``) are the
+# methods of one hidden RandomState, ``_rand``, seeded from OS entropy on first use, as numpy's.
+from .._bitgen import BitGenerator  # noqa: E402,F401
+from ..bitgen.pcg64 import PCG64, PCG64DXSM  # noqa: E402,F401
+from ..bitgen.philox import Philox  # noqa: E402,F401
+from ..bitgen.sfc64 import SFC64  # noqa: E402,F401
+from ..generator import Generator, default_rng  # noqa: E402,F401
+from ..seedsequence import ISeedSequence, ISpawnableSeedSequence, SeedlessSeedSequence, SeedSequence  # noqa: E402,F401
+
+# numpy.random.__all__'s functions that are methods of numpy.random.mtrand._rand (seed, sample, ranf: below)
+LEGACY_FUNCTIONS = (
+    "beta", "binomial", "bytes", "chisquare", "choice", "dirichlet", "exponential", "f", "gamma", "geometric",
+    "get_state", "gumbel", "hypergeometric", "laplace", "logistic", "lognormal", "logseries", "multinomial",
+    "multivariate_normal", "negative_binomial", "noncentral_chisquare", "noncentral_f", "normal", "pareto",
+    "permutation", "poisson", "power", "rand", "randint", "randn", "random", "random_integers",
+    "random_sample", "rayleigh", "set_state", "shuffle", "standard_cauchy",
+    "standard_exponential", "standard_gamma", "standard_normal", "standard_t", "triangular", "uniform",
+    "vonmises", "wald", "weibull", "zipf")
+_global = []
+
+
+def _hidden_state():
+    """The module's RandomState (numpy's ``mtrand._rand``), made on first use."""
+    if not _global:
+        _global.append(RandomState())
+    return _global[0]
+
+
+def get_bit_generator():
+    """numpy's ``get_bit_generator``: the bit generator of the module-level functions."""
+    return _hidden_state()._bit_generator
+
+
+def seed(seed=None):
+    """numpy's module-level ``seed``: the legacy seeding for MT19937, else the state of a new generator of
+    the same class seeded with ``seed``."""
+    state = _hidden_state()
+    if isinstance(state._bit_generator, MT19937):
+        return state.seed(seed)
+    state._bit_generator.state = type(state._bit_generator)(seed).state
+    return None
+
+
+def sample(*args, **kwargs):
+    """numpy's module-level ``sample``: ``random_sample``."""
+    return _hidden_state().random_sample(*args, **kwargs)
+
+
+ranf = sample
+
+
+def set_bit_generator(bitgen):
+    """numpy's ``set_bit_generator``: the module-level functions draw from ``bitgen`` from now on."""
+    _hidden_state()._bit_generator = bitgen
+    _hidden_state()._gauss = None
+
+
+def __getattr__(name):
+    if name in LEGACY_FUNCTIONS:
+        return getattr(_hidden_state(), name)
+    if name == "_rand":
+        return _hidden_state()
+    if name in ("mtrand", "bit_generator"):
+        return sys.modules[__name__]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+
 class RandomState:
     """numpy.random.RandomState: ``seed`` None (SeedSequence entropy), an int, an int array, or a prng
     bit generator used as is."""
@@ -65,24 +150,6 @@ class RandomState:
         else:
             self._bit_generator = legacy_seeded(seed)
         self._gauss = None
-
-    def __str__(self):
-        return f"RandomState({type(self._bit_generator).__name__})"
-
-    def __repr__(self):
-        return f"{self} at 0x{id(self):X}"
-
-    def __getstate__(self):
-        """numpy's: the state dict of ``get_state(legacy=False)``."""
-        return self.get_state(legacy=False)
-
-    def __setstate__(self, state):
-        """numpy's: ``set_state``."""
-        self.set_state(state)
-
-    def __reduce__(self):
-        """numpy's pickling: ``randomstate_ctor`` around the (pickled) bit generator, then its state."""
-        return randomstate_ctor, (self._bit_generator,), self.get_state(legacy=False)
 
     def seed(self, seed=None):
         """numpy's ``RandomState.seed``: re-seed the MT19937 in place by the legacy rules (None: fresh
@@ -127,6 +194,24 @@ class RandomState:
             raise TypeError("state must be a dict or a tuple.")
         self._bit_generator.state = bitgen_state
         self._gauss = float(gauss) if has_gauss else None
+
+    def __str__(self):
+        return f"RandomState({type(self._bit_generator).__name__})"
+
+    def __repr__(self):
+        return f"{self} at 0x{id(self):X}"
+
+    def __getstate__(self):
+        """numpy's: the state dict of ``get_state(legacy=False)``."""
+        return self.get_state(legacy=False)
+
+    def __setstate__(self, state):
+        """numpy's: ``set_state``."""
+        self.set_state(state)
+
+    def __reduce__(self):
+        """numpy's pickling: ``randomstate_ctor`` around the (pickled) bit generator, then its state."""
+        return randomstate_ctor, (self._bit_generator,), self.get_state(legacy=False)
 
     def random_sample(self, size=None):
         """numpy's ``random_sample``: ``next_double`` per value."""
@@ -264,86 +349,3 @@ class RandomState:
             return res
         return arr[idx]
 
-
-_LEGACY_P_MESSAGES = ("'p' must be 1-dimensional", "'a' and 'p' must have same size", "probabilities contain NaN",
-                      "probabilities are not non-negative", "probabilities do not sum to 1")
-
-
-def randomstate_ctor(bit_generator_name="MT19937", bit_generator_ctor=_gen.bit_generator_ctor):
-    """numpy's ``_pickle.__randomstate_ctor``: a RandomState over a bit generator, or a new one by name."""
-    if hasattr(bit_generator_name, "next_uint64") and not isinstance(bit_generator_name, type):
-        return RandomState(bit_generator_name)
-    return RandomState(bit_generator_ctor(bit_generator_name))
-
-
-def _no_samples(size):
-    """numpy's ``np.prod(size) == 0`` (size None: samples are taken)."""
-    return size is not None and math.prod(as_size(size)) == 0
-
-# numpy.random as a module: prng.compat.numpy stands in for it (``from prng.compat import numpy as
-# random``). The classes are prng's; the legacy module-level functions (numpy's ``mtrand``) are the
-# methods of one hidden RandomState, ``_rand``, seeded from OS entropy on first use, as numpy's.
-
-from .._bitgen import BitGenerator  # noqa: E402
-from ..bitgen.pcg64 import PCG64, PCG64DXSM  # noqa: E402
-from ..bitgen.philox import Philox  # noqa: E402
-from ..bitgen.sfc64 import SFC64  # noqa: E402
-from ..generator import Generator, default_rng  # noqa: E402
-from ..seedsequence import ISeedSequence, ISpawnableSeedSequence, SeedlessSeedSequence, SeedSequence  # noqa: E402,F401
-
-# numpy.random.__all__'s functions that are methods of numpy.random.mtrand._rand (seed, sample, ranf: below)
-LEGACY_FUNCTIONS = (
-    "beta", "binomial", "bytes", "chisquare", "choice", "dirichlet", "exponential", "f", "gamma", "geometric",
-    "get_state", "gumbel", "hypergeometric", "laplace", "logistic", "lognormal", "logseries", "multinomial",
-    "multivariate_normal", "negative_binomial", "noncentral_chisquare", "noncentral_f", "normal", "pareto",
-    "permutation", "poisson", "power", "rand", "randint", "randn", "random", "random_integers",
-    "random_sample", "rayleigh", "set_state", "shuffle", "standard_cauchy",
-    "standard_exponential", "standard_gamma", "standard_normal", "standard_t", "triangular", "uniform",
-    "vonmises", "wald", "weibull", "zipf")
-_global = []
-
-
-def _hidden_state():
-    """The module's RandomState (numpy's ``mtrand._rand``), made on first use."""
-    if not _global:
-        _global.append(RandomState())
-    return _global[0]
-
-
-def get_bit_generator():
-    """numpy's ``get_bit_generator``: the bit generator of the module-level functions."""
-    return _hidden_state()._bit_generator
-
-
-def seed(seed=None):
-    """numpy's module-level ``seed``: the legacy seeding for MT19937, else the state of a new generator of
-    the same class seeded with ``seed``."""
-    state = _hidden_state()
-    if isinstance(state._bit_generator, MT19937):
-        return state.seed(seed)
-    state._bit_generator.state = type(state._bit_generator)(seed).state
-    return None
-
-
-def sample(*args, **kwargs):
-    """numpy's module-level ``sample``: ``random_sample``."""
-    return _hidden_state().random_sample(*args, **kwargs)
-
-
-ranf = sample
-
-
-def set_bit_generator(bitgen):
-    """numpy's ``set_bit_generator``: the module-level functions draw from ``bitgen`` from now on."""
-    _hidden_state()._bit_generator = bitgen
-    _hidden_state()._gauss = None
-
-
-def __getattr__(name):
-    if name in LEGACY_FUNCTIONS:
-        return getattr(_hidden_state(), name)
-    if name == "_rand":
-        return _hidden_state()
-    if name in ("mtrand", "bit_generator"):
-        return sys.modules[__name__]
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
