@@ -116,16 +116,24 @@ def _bounded_broadcast(bitgen, low, high, shape, dt, closed, use_masked):
         joint = np.broadcast_shapes(low.shape, high.shape, out.shape)
     except ValueError:
         raise ValueError("shape mismatch: objects cannot be broadcast to a single shape") from None
-    flat = [np.broadcast_to(b, joint).reshape(-1)[:out.size] for b in (low, high)]
-    # wrapping arithmetic in the unsigned 64-bit type, as numpy's C casts
-    off = flat[0].astype(np.uint64)
-    rng = flat[1].astype(np.uint64) - np.uint64(is_open) - off
+    # wrapping arithmetic in the unsigned 64-bit type, as numpy's C casts; a bound of one value stays one
+    off = _flat_bound(low, joint, out.size).astype(np.uint64)
+    rng = np.subtract(_flat_bound(high, joint, out.size).astype(np.uint64), off)
+    rng -= np.uint64(is_open)
     if dt.itemsize < 8:
         mask = np.uint64((1 << (8 * dt.itemsize)) - 1)
-        off, rng = off & mask, rng & mask
+        off &= mask
+        rng &= mask
     with sampling(bitgen) as (samplers, bg):
         samplers.random_bounded_broadcast_fill(bg, off, rng, use_masked, out.view(_unsigned(dt)).reshape(-1))
     return out
+
+
+def _flat_bound(bound, joint, n):
+    """A bound as a 1-d array: its one value, or its first ``n`` values broadcast to ``joint`` in C order."""
+    if bound.size == 1:
+        return bound.reshape(1)
+    return np.broadcast_to(bound, joint).reshape(-1)[:n]
 
 
 def _narrow_bounds(low, high, dt, closed):
@@ -149,14 +157,14 @@ def _wide_bounds(low, high, dt, closed):
     lb, ub = _type_bounds(dt)
     is_open = int(not closed)
     if np.can_cast(low, dt):
-        low_out = low.astype(dt)
+        low_out = np.asarray(low, dtype=dt)
     else:
         values = [int(v) for v in low.reshape(-1)]
         if any(not lb <= v <= ub for v in values):
             raise ValueError(f"low is out of bounds for {dt.name}")
         low_out = np.array(values, dtype=dt).reshape(low.shape)
     if np.can_cast(high, dt):
-        high_out = high.astype(dt)
+        high_out = np.asarray(high, dtype=dt)
     else:
         values = [int(v) - is_open for v in high.reshape(-1)]
         for v in values:

@@ -68,9 +68,10 @@ def random_bounded_fill(bg, off, rng, use_masked, out):
 
 
 def random_bounded_broadcast_fill(bg, off, rng, use_masked, out):
-    """out[i] in [off[i], off[i] + rng[i]] (off, rng: uint64 arrays of out's length; bool: uint8 0/1)."""
+    """out[i] in [off[i], off[i] + rng[i]] (off, rng: uint64 arrays of 1 value or one per output; bool:
+    uint8 0/1)."""
     bits = 1 if out.dtype == np.bool_ else out.dtype.itemsize * 8
-    lib.prng_random_bounded_broadcast_fill(bg, out.size, _ptr(off), _ptr(rng), use_masked, bits,
+    lib.prng_random_bounded_broadcast_fill(bg, out.size, *_param(off), *_param(rng), use_masked, bits,
                                            ffi.from_buffer("void *", out, True))
 
 

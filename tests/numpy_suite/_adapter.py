@@ -1,6 +1,6 @@
 """numpy 2.4.6's own ``numpy/random/tests`` run against prng.
 
-Each ``test_numpy_<name>.py`` here is one line: ``load("<name>", globals())``. ``load`` reads
+Each ``test_numpy_<name>.py`` here is one call: ``load("<name>", globals())``. ``load`` reads
 ``numpy/random/tests/<name>.py`` from the INSTALLED numpy (nothing of it is copied into this
 repository), rewrites only its imports so that the names of ``numpy.random`` mean prng's, and runs the
 result in the stub's namespace, so pytest collects numpy's tests unchanged (tracebacks point at numpy's
