@@ -348,4 +348,3 @@ class RandomState:
             res[()] = arr[idx]
             return res
         return arr[idx]
-
