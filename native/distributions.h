@@ -65,6 +65,10 @@ void prng_random_bounded_uint16_fill(prng_bitgen_t *bg, uint16_t off, uint16_t r
 void prng_random_bounded_uint8_fill(prng_bitgen_t *bg, uint8_t off, uint8_t rng, size_t n,
                                     int use_masked, uint8_t *out);
 void prng_random_bounded_bool_fill(prng_bitgen_t *bg, uint8_t off, uint8_t rng, size_t n, uint8_t *out);
+/* Broadcast bounds (Generator.integers / randint with array low, high): value i in [off[i], off[i] + rng[i]]
+ * into out_bits-bit integers (64, 32, 16, 8, or 1: bool as uint8). */
+void prng_random_bounded_broadcast_fill(prng_bitgen_t *bg, size_t n, const uint64_t *off, size_t off_step,
+                                        const uint64_t *rng, size_t rng_step, int use_masked, int out_bits, void *out);
 
 /* Permutations. shuffle_raw: numpy's Fisher-Yates (random_interval draws) over n items of itemsize
  * bytes, stride bytes apart, down to index `first`; buf holds one item. shuffle_int: the same on an

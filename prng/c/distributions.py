@@ -67,6 +67,14 @@ def random_bounded_fill(bg, off, rng, use_masked, out):
         _BOUNDED_FILLS[out.dtype.itemsize * 8](bg, off, rng, out.size, use_masked, _ptr(out))
 
 
+def random_bounded_broadcast_fill(bg, off, rng, use_masked, out):
+    """out[i] in [off[i], off[i] + rng[i]] (off, rng: uint64 arrays of 1 value or one per output; bool:
+    uint8 0/1)."""
+    bits = 1 if out.dtype == np.bool_ else out.dtype.itemsize * 8
+    lib.prng_random_bounded_broadcast_fill(bg, out.size, *_param(off), *_param(rng), use_masked, bits,
+                                           ffi.from_buffer("void *", out, True))
+
+
 def random_interval(bg, max_):
     return lib.prng_random_interval(bg, max_)
 

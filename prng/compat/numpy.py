@@ -9,6 +9,8 @@ on the bit generator's backend (``prng._sampling``).
 import contextlib
 import math
 import operator
+import sys
+import warnings
 
 import numpy as np
 
@@ -52,6 +54,91 @@ def _legacy_seed_words(seed):
     return words
 
 
+_LEGACY_P_MESSAGES = ("'p' must be 1-dimensional", "'a' and 'p' must have same size", "probabilities contain NaN",
+                      "probabilities are not non-negative", "probabilities do not sum to 1")
+
+
+def randomstate_ctor(bit_generator_name="MT19937", bit_generator_ctor=_gen.bit_generator_ctor):
+    """numpy's ``_pickle.__randomstate_ctor``: a RandomState over a bit generator, or a new one by name."""
+    if hasattr(bit_generator_name, "next_uint64") and not isinstance(bit_generator_name, type):
+        return RandomState(bit_generator_name)
+    return RandomState(bit_generator_ctor(bit_generator_name))
+
+
+def _no_samples(size):
+    """numpy's ``np.prod(size) == 0`` (size None: samples are taken)."""
+    return size is not None and math.prod(as_size(size)) == 0
+
+
+# numpy.random as a module: prng.compat.numpy stands in for it (``from prng.compat import numpy as
+# random``). The classes are prng's; the legacy module-level functions (numpy's ``mtrand``) are the
+# methods of one hidden RandomState, ``_rand``, seeded from OS entropy on first use, as numpy's.
+from .._bitgen import BitGenerator  # noqa: E402,F401
+from ..bitgen.pcg64 import PCG64, PCG64DXSM  # noqa: E402,F401
+from ..bitgen.philox import Philox  # noqa: E402,F401
+from ..bitgen.sfc64 import SFC64  # noqa: E402,F401
+from ..generator import Generator, default_rng  # noqa: E402,F401
+from ..seedsequence import ISeedSequence, ISpawnableSeedSequence, SeedlessSeedSequence, SeedSequence  # noqa: E402,F401
+
+# numpy.random.__all__'s functions that are methods of numpy.random.mtrand._rand (seed, sample, ranf: below)
+LEGACY_FUNCTIONS = (
+    "beta", "binomial", "bytes", "chisquare", "choice", "dirichlet", "exponential", "f", "gamma", "geometric",
+    "get_state", "gumbel", "hypergeometric", "laplace", "logistic", "lognormal", "logseries", "multinomial",
+    "multivariate_normal", "negative_binomial", "noncentral_chisquare", "noncentral_f", "normal", "pareto",
+    "permutation", "poisson", "power", "rand", "randint", "randn", "random", "random_integers",
+    "random_sample", "rayleigh", "set_state", "shuffle", "standard_cauchy",
+    "standard_exponential", "standard_gamma", "standard_normal", "standard_t", "triangular", "uniform",
+    "vonmises", "wald", "weibull", "zipf")
+_global = []
+
+
+def _hidden_state():
+    """The module's RandomState (numpy's ``mtrand._rand``), made on first use."""
+    if not _global:
+        _global.append(RandomState())
+    return _global[0]
+
+
+def get_bit_generator():
+    """numpy's ``get_bit_generator``: the bit generator of the module-level functions."""
+    return _hidden_state()._bit_generator
+
+
+def seed(seed=None):
+    """numpy's module-level ``seed``: the legacy seeding for MT19937, else the state of a new generator of
+    the same class seeded with ``seed``."""
+    state = _hidden_state()
+    if isinstance(state._bit_generator, MT19937):
+        return state.seed(seed)
+    state._bit_generator.state = type(state._bit_generator)(seed).state
+    return None
+
+
+def sample(*args, **kwargs):
+    """numpy's module-level ``sample``: ``random_sample``."""
+    return _hidden_state().random_sample(*args, **kwargs)
+
+
+ranf = sample
+
+
+def set_bit_generator(bitgen):
+    """numpy's ``set_bit_generator``: the module-level functions draw from ``bitgen`` from now on."""
+    _hidden_state()._bit_generator = bitgen
+    _hidden_state()._gauss = None
+
+
+def __getattr__(name):
+    if name in LEGACY_FUNCTIONS:
+        return getattr(_hidden_state(), name)
+    if name == "_rand":
+        return _hidden_state()
+    if name in ("mtrand", "bit_generator"):
+        return sys.modules[__name__]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+
 class RandomState:
     """numpy.random.RandomState: ``seed`` None (SeedSequence entropy), an int, an int array, or a prng
     bit generator used as is."""
@@ -59,6 +146,8 @@ class RandomState:
     def __init__(self, seed=None):
         if seed is None:
             self._bit_generator = MT19937()
+        elif isinstance(seed, type):
+            raise ValueError("Invalid bit generator. The bit generator must be instantized.")
         elif hasattr(seed, "next_uint64"):
             self._bit_generator = seed
         else:
@@ -82,9 +171,11 @@ class RandomState:
         the bit generator's state dict plus ``has_gauss`` and ``gauss``."""
         state = self._bit_generator.state
         has_gauss, gauss = (0, 0.0) if self._gauss is None else (1, self._gauss)
+        if legacy and state["bit_generator"] != "MT19937":
+            warnings.warn("get_state and legacy can only be used with the MT19937 BitGenerator. To silence "
+                          "this warning, set `legacy` to False.", RuntimeWarning, stacklevel=2)
+            legacy = False
         if legacy:
-            if state["bit_generator"] != "MT19937":
-                raise ValueError("legacy can only be True when the bit generator is MT19937")
             return ("MT19937", state["state"]["key"], state["state"]["pos"], has_gauss, gauss)
         return {**state, "has_gauss": has_gauss, "gauss": gauss}
 
@@ -96,8 +187,11 @@ class RandomState:
             bitgen_state = {k: v for k, v in state.items() if k not in ("has_gauss", "gauss")}
             has_gauss, gauss = state.get("has_gauss", 0), state.get("gauss", 0.0)
         elif isinstance(state, (tuple, list)):
-            if len(state) not in (3, 5) or state[0] != "MT19937":
+            if state[0] != "MT19937":
                 raise ValueError("set_state can only be used with legacy MT19937 state instances.")
+            if len(state) not in (3, 5):
+                raise ValueError("a legacy state is ('MT19937', key, pos) or ('MT19937', key, pos, has_gauss, "
+                                 f"cached_gaussian), not {len(state)} items")
             bitgen_state = {"bit_generator": "MT19937", "state": {"key": state[1], "pos": state[2]}}
             has_gauss, gauss = (state[3], state[4]) if len(state) == 5 else (0, 0.0)
         else:
@@ -105,11 +199,57 @@ class RandomState:
         self._bit_generator.state = bitgen_state
         self._gauss = float(gauss) if has_gauss else None
 
+    def __str__(self):
+        return f"RandomState({type(self._bit_generator).__name__})"
+
+    def __repr__(self):
+        return f"{self} at 0x{id(self):X}"
+
+    def __getstate__(self):
+        """numpy's: the state dict of ``get_state(legacy=False)``."""
+        return self.get_state(legacy=False)
+
+    def __setstate__(self, state):
+        """numpy's: ``set_state``."""
+        self.set_state(state)
+
+    def __reduce__(self):
+        """numpy's pickling: ``randomstate_ctor`` around the (pickled) bit generator, then its state."""
+        return randomstate_ctor, (self._bit_generator,), self.get_state(legacy=False)
+
     def random_sample(self, size=None):
         """numpy's ``random_sample``: ``next_double`` per value."""
         return bc.fill(self._bit_generator, "random_standard_uniform_fill", size, np.float64, None)
 
     random = random_sample
+
+    def tomaxint(self, size=None):
+        """numpy's ``tomaxint``: ``next_uint64 >> 1`` per value (numpy's ``random_positive_int`` where C
+        long has 64 bits), an int when ``size`` is None."""
+        shape = as_size(size)
+        if shape is None:
+            return self._bit_generator.next_uint64() >> 1
+        values = [self._bit_generator.next_uint64() >> 1 for _ in range(math.prod(shape))]
+        return np.array(values, dtype=np.int64).reshape(shape)
+
+    def random_integers(self, low, high=None, size=None):
+        """numpy's deprecated ``random_integers``: ``randint(low, high + 1)`` (``high`` None: [1, low]),
+        with numpy's DeprecationWarning."""
+        if high is None:
+            warnings.warn(f"This function is deprecated. Please call randint(1, {low} + 1) instead",
+                          DeprecationWarning, stacklevel=2)
+            low, high = 1, low
+        else:
+            warnings.warn(f"This function is deprecated. Please call randint({low}, {high} + 1) instead",
+                          DeprecationWarning, stacklevel=2)
+        return self.randint(low, int(high) + 1, size=size, dtype=np.int64)
+
+    def bytes(self, length):
+        """numpy's legacy ``bytes``: ``randint(0, 2**32, n, uint32)`` little-endian, cut to ``length``,
+        n = (length - 1) / 4 + 1 in C's truncating division."""
+        length = bc.as_index(length, "length")
+        words = self.randint(0, 2**32, size=bc.c_int_div(length - 1, 4) + 1, dtype=np.uint32)
+        return words.astype("<u4").tobytes()[:length]
 
     def rand(self, *shape):
         """numpy's ``rand(d0, d1, ...)``: ``random_sample`` with the dimensions as arguments."""
@@ -119,10 +259,14 @@ class RandomState:
         """numpy's ``randint``: [low, high) by masked rejection (``dtype=int`` is C long: int64 here)."""
         if high is None:
             low, high = 0, low
-        result = _gen.bounded_integers(self._bit_generator, low, high, size,
-                                       np.int64 if dtype is int else dtype,
-                                       endpoint=False, use_masked=True)
-        if size is None and (dtype is int or dtype is bool):
+        dt = np.dtype(np.int64 if dtype is int else dtype)
+        if not dt.isnative:
+            warnings.warn("Providing a dtype with a non-native byteorder is not supported. If you require "
+                          "platform-independent byteorder, call byteswap when required.\nIn future version, "
+                          "providing byteorder will raise a ValueError", DeprecationWarning, stacklevel=2)
+            dt = dt.newbyteorder()
+        result = _gen.bounded_integers(self._bit_generator, low, high, size, dt, endpoint=False, use_masked=True)
+        if not isinstance(result, np.ndarray) and (dtype is int or dtype is bool):
             return dtype(result)
         return result
 
@@ -302,7 +446,15 @@ class RandomState:
         return x
 
     def shuffle(self, x):
-        """numpy's legacy ``shuffle``: Fisher-Yates along the first axis, masked-rejection draws."""
+        """numpy's legacy ``shuffle``: Fisher-Yates along the first axis, masked-rejection draws (numpy
+        warns for 1-d object arrays of a subclass, whose items its swaps unpack; prng swaps them whole)."""
+        if isinstance(x, np.ndarray) and type(x) is not np.ndarray and x.ndim == 1 and x.size \
+                and x.dtype.type is np.object_:
+            warnings.warn("Shuffling a one dimensional array subclass containing objects gives incorrect "
+                          "results for most array subclasses.  Please use the new random number API instead: "
+                          "https://numpy.org/doc/stable/reference/random/index.html\nThe new API fixes this "
+                          "issue. This version will not be fixed due to stability guarantees of the API.",
+                          UserWarning, stacklevel=2)
         _gen.shuffle_in_place(self._bit_generator, x)
 
     def permutation(self, x):
@@ -317,24 +469,48 @@ class RandomState:
             raise IndexError("x must be an integer or at least 1-dimensional")
         return arr[_gen.shuffle_order(self._bit_generator, len(arr))]
 
-    def choice(self, a, size=None, replace=True):
-        """numpy's legacy ``choice`` without ``p``: ``randint(0, n, size)`` with replacement, else the
-        first ``size`` entries of ``permutation(n)``."""
+    def choice(self, a, size=None, replace=True, p=None):
+        """numpy's legacy ``choice``: with ``p``, ``searchsorted`` of ``random_sample`` draws in the
+        normalised cdf (without replacement: rounds over the probabilities not yet taken); else
+        ``randint(0, n, size)`` with replacement, or the first ``size`` entries of ``permutation(n)``."""
         arr = np.asarray(a)
-        if arr.ndim > 1:
+        if arr.ndim == 0:
+            try:
+                pop_size = operator.index(arr.item())
+            except TypeError:
+                raise ValueError("a must be 1-dimensional or an integer") from None
+            if pop_size <= 0 and not _no_samples(size):
+                raise ValueError("a must be greater than 0 unless no samples are taken")
+        elif arr.ndim != 1:
             raise ValueError("a must be 1-dimensional")
-        pop_size = _gen.population_size(arr, a, 0, size)
-        shape = as_size(size)
-        count = 1 if shape is None else math.prod(shape)
+        else:
+            pop_size = arr.shape[0]
+            if pop_size == 0 and not _no_samples(size):
+                raise ValueError("'a' cannot be empty unless no samples are taken")
+        if p is not None:
+            p = _gen.probabilities(p, pop_size, _LEGACY_P_MESSAGES)
+        shape = () if size is None else as_size(size)
+        count = math.prod(shape)
         if replace:
-            idx = self.randint(0, pop_size, size=shape)
+            if p is not None:
+                idx = np.asarray(_gen.cdf_indices(p, self.random_sample(shape))).astype(np.int64)
+            else:
+                idx = np.asarray(self.randint(0, pop_size, size=shape))
         else:
             if count > pop_size:
                 raise ValueError("Cannot take a larger sample than population when 'replace=False'")
-            idx = self.permutation(pop_size)[:count]
-            idx = idx[0] if shape is None else idx.reshape(shape)
+            if p is not None:
+                idx = _gen.distinct_cdf_indices(p, count, shape, self.rand, np.int64)
+            else:
+                idx = self.permutation(pop_size)[:count].reshape(shape)
+        if size is None and isinstance(idx, np.ndarray):
+            idx = idx.item(0)
         if arr.ndim == 0:
-            return int(idx) if shape is None else idx
+            return idx
+        if size is not None and idx.ndim == 0:
+            res = np.empty((), dtype=arr.dtype)
+            res[()] = arr[idx]
+            return res
         return arr[idx]
 
     # -- discrete distributions (mtrand.pyx: legacy-distributions.c where it uses them) ------------

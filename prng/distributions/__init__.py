@@ -99,6 +99,19 @@ def random_bounded_fill(bitgen, off, rng, use_masked, out):
     out[:] = np.array([(off + v) % (1 << width) for v in values], dtype=np.uint64).astype(out.dtype)
 
 
+def random_bounded_broadcast_fill(bitgen, off, rng, use_masked, out):
+    """numpy's ``_rand_<type>_broadcast`` loop: out[i] in [off[i], off[i] + rng[i]] (off, rng: uint64
+    arrays of 1 value or one per output), wrapping at out's width, one piece buffer for the whole fill
+    (``random_buffered_bounded_<type>``; 64-bit types: ``random_bounded_uint64`` per value)."""
+    bits = 1 if out.dtype == np.bool_ else out.dtype.itemsize * 8
+    offs = np.broadcast_to(off, out.shape).tolist()
+    rngs = np.broadcast_to(rng, out.shape).tolist()
+    values = bounded.bounded(bitgen, rngs, bits, use_masked)
+    width = 8 if bits == 1 else bits
+    out[:] = np.array([(o + v) % (1 << width) if r else o for o, r, v in zip(offs, rngs, values)],
+                      dtype=np.uint64).astype(out.dtype)
+
+
 def random_interval(bitgen, max_):
     """numpy's ``random_interval``: masked rejection in [0, max]."""
     return bounded.bounded(bitgen, [max_], 64, True)[0]

@@ -24,6 +24,7 @@ from .legacy_discrete import (  # noqa: F401
     legacy_random_zipf_fill,
 )
 from .legacy import legacy_gauss_fill  # noqa: F401
+from .bounded import random_bounded_broadcast_fill  # noqa: F401
 from .shuffle import choice_floyd, shuffle_int, shuffle_raw  # noqa: F401
 from .uniform import random_standard_uniform_fill, random_standard_uniform_fill_f, random_uniform_fill  # noqa: F401
 from .ziggurat import (  # noqa: F401
