@@ -317,6 +317,13 @@ def fill2(bg, out, a, b, sample):
         out[i] = sample(bg, a[i * sa], b[i * sb])
 
 
+@njit(inline="always")
+def fill3(bg, out, a, b, c, sample):
+    sa, sb, sc = int(a.size != 1), int(b.size != 1), int(c.size != 1)
+    for i in range(out.size):
+        out[i] = sample(bg, a[i * sa], b[i * sb], c[i * sc])
+
+
 @njit(cache=True, error_model="numpy")
 def random_standard_gamma_fill(bg, out, shape):
     fill1(bg, out, shape, standard_gamma)
@@ -409,9 +416,7 @@ def random_vonmises_fill(bg, out, mu, kappa):
 
 @njit(cache=True, error_model="numpy")
 def random_triangular_fill(bg, out, left, mode, right):
-    sl, sm, sr = int(left.size != 1), int(mode.size != 1), int(right.size != 1)
-    for i in range(out.size):
-        out[i] = triangular(bg, left[i * sl], mode[i * sm], right[i * sr])
+    fill3(bg, out, left, mode, right, triangular)
 
 
 @njit(cache=True, error_model="numpy")

@@ -188,6 +188,13 @@ def gauss_fill2(bg, out, cache, a, b, sample):
         out[i] = sample(bg, cache, a[i * sa], b[i * sb])
 
 
+@njit(inline="always")
+def gauss_fill3(bg, out, cache, a, b, c, sample):
+    sa, sb, sc = int(a.size != 1), int(b.size != 1), int(c.size != 1)
+    for i in range(out.size):
+        out[i] = sample(bg, cache, a[i * sa], b[i * sb], c[i * sc])
+
+
 @njit(cache=True, error_model="numpy")
 def legacy_standard_gamma_fill(bg, out, cache, shape):
     gauss_fill1(bg, out, cache, shape, legacy_standard_gamma)

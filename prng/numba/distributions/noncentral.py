@@ -4,10 +4,10 @@ import numpy as np
 from numba import njit
 
 from ._libm import sqrt
-from .continuous import chisquare, fill2
+from .continuous import chisquare, fill2, fill3
 from .discrete import poisson
 from .legacy import legacy_gauss
-from .legacy_continuous import gauss_fill2, legacy_chisquare
+from .legacy_continuous import gauss_fill2, gauss_fill3, legacy_chisquare
 from .ziggurat import random_standard_normal
 
 
@@ -59,9 +59,7 @@ def random_noncentral_chisquare_fill(bg, out, df, nonc):
 
 @njit(cache=True, error_model="numpy")
 def random_noncentral_f_fill(bg, out, dfnum, dfden, nonc):
-    s1, s2, s3 = int(dfnum.size != 1), int(dfden.size != 1), int(nonc.size != 1)
-    for i in range(out.size):
-        out[i] = noncentral_f(bg, dfnum[i * s1], dfden[i * s2], nonc[i * s3])
+    fill3(bg, out, dfnum, dfden, nonc, noncentral_f)
 
 
 @njit(cache=True, error_model="numpy")
@@ -71,6 +69,4 @@ def legacy_noncentral_chisquare_fill(bg, out, cache, df, nonc):
 
 @njit(cache=True, error_model="numpy")
 def legacy_noncentral_f_fill(bg, out, cache, dfnum, dfden, nonc):
-    s1, s2, s3 = int(dfnum.size != 1), int(dfden.size != 1), int(nonc.size != 1)
-    for i in range(out.size):
-        out[i] = legacy_noncentral_f(bg, cache, dfnum[i * s1], dfden[i * s2], nonc[i * s3])
+    gauss_fill3(bg, out, cache, dfnum, dfden, nonc, legacy_noncentral_f)
