@@ -7,8 +7,8 @@
 #include <stdlib.h>
 
 #include "bounded.h"
+#include "discrete_fill.h"
 #include "logfactorial.h"
-#include "samplers.h"
 
 /* random_loggam: log(gamma(x)) by the Stirling series, shifted up to x >= 7. */
 double prng_loggam(double x)
@@ -393,111 +393,28 @@ static int64_t hypergeometric(prng_draws_t *d, int64_t good, int64_t bad, int64_
 
 /* ---- fills ---- */
 
-/* Whether every value of a broadcast parameter lies in (lo, hi): then each value makes a draw. */
-static int all_in(const double *values, size_t step, size_t n, double lo, double hi)
-{
-    for (size_t i = 0; i < (step ? n : 1); i++)
-        if (!(values[i] > lo && values[i] < hi))
-            return 0;
-    return 1;
-}
-
-static int all_positive(const int64_t *values, size_t step, size_t n)
-{
-    for (size_t i = 0; i < (step ? n : 1); i++)
-        if (values[i] <= 0)
-            return 0;
-    return 1;
-}
-
-void prng_random_poisson_fill(prng_bitgen_t *bg, size_t n, int64_t *out, const double *lam, size_t lam_step)
-{
-    uint64_t words[PRNG_AHEAD];
-    prng_draws_t d = draws_open(bg, all_in(lam, lam_step, n, 0, INFINITY) ? words : NULL, 64);
-    for (size_t i = 0; i < n; i++) {
-        d.owed = n - i;
-        out[i] = prng_poisson(&d, lam[i * lam_step]);
-    }
-    draws_close(&d);
-}
+DISCRETE_FILL1(prng_random_poisson_fill, prng_poisson, all_in(a, a_step, n, 0, INFINITY))
+DISCRETE_FILL1(prng_random_logseries_fill, logseries, 1)
+DISCRETE_FILL1(prng_random_zipf_fill, zipf, all_in(a, a_step, n, -INFINITY, 1025))
+BINOMIAL_FILL(prng_random_binomial_fill, prng_binomial, all_in(p, p_step, n, 0, INFINITY) && all_positive(nn, n_step, n))
+HYPERGEOMETRIC_FILL(prng_random_hypergeometric_fill, hypergeometric)
 
 void prng_random_negative_binomial_fill(prng_bitgen_t *bg, size_t n, int64_t *out, const double *nn, size_t n_step,
                                         const double *p, size_t p_step)
 {
-    uint64_t words[PRNG_AHEAD];
-    prng_draws_t d = draws_open(bg, words, 64);
-    for (size_t i = 0; i < n; i++) {
-        d.owed = n - i;
-        out[i] = negative_binomial(&d, nn[i * n_step], p[i * p_step]);
-    }
-    draws_close(&d);
+    DISCRETE_LOOP(1, negative_binomial(&d, nn[i * n_step], p[i * p_step]))
 }
 
-void prng_random_binomial_fill(prng_bitgen_t *bg, size_t n, int64_t *out, const double *p, size_t p_step,
-                               const int64_t *nn, size_t n_step, prng_binomial_t *cache)
-{
-    uint64_t words[PRNG_AHEAD];
-    int all_draw = all_in(p, p_step, n, 0, INFINITY) && all_positive(nn, n_step, n);
-    prng_draws_t d = draws_open(bg, all_draw ? words : NULL, 64);
-    for (size_t i = 0; i < n; i++) {
-        d.owed = n - i;
-        out[i] = prng_binomial(&d, p[i * p_step], nn[i * n_step], cache);
-    }
-    draws_close(&d);
-}
-
+/* geometric: with one p below 1/3 for all, log1p(-p) once. */
 void prng_random_geometric_fill(prng_bitgen_t *bg, size_t n, int64_t *out, const double *p, size_t p_step)
 {
-    uint64_t words[PRNG_AHEAD];
-    prng_draws_t d = draws_open(bg, words, 64);
     if (p_step == 0 && p[0] < 0.333333333333333333333333) {
         const double log1p_minus_p = log1p(-p[0]);
-        for (size_t i = 0; i < n; i++) {
-            d.owed = n - i;
-            out[i] = geometric_inversion(&d, log1p_minus_p);
-        }
+        DISCRETE_LOOP(1, geometric_inversion(&d, log1p_minus_p))
     } else {
-        for (size_t i = 0; i < n; i++) {
-            d.owed = n - i;
-            out[i] = geometric(&d, p[i * p_step]);
-        }
+        DISCRETE_LOOP(1, geometric(&d, p[i * p_step]))
     }
-    draws_close(&d);
 }
-
-void prng_random_logseries_fill(prng_bitgen_t *bg, size_t n, int64_t *out, const double *p, size_t p_step)
-{
-    uint64_t words[PRNG_AHEAD];
-    prng_draws_t d = draws_open(bg, words, 64);
-    for (size_t i = 0; i < n; i++) {
-        d.owed = n - i;
-        out[i] = logseries(&d, p[i * p_step]);
-    }
-    draws_close(&d);
-}
-
-void prng_random_zipf_fill(prng_bitgen_t *bg, size_t n, int64_t *out, const double *a, size_t a_step)
-{
-    uint64_t words[PRNG_AHEAD];
-    prng_draws_t d = draws_open(bg, all_in(a, a_step, n, -INFINITY, 1025) ? words : NULL, 64);
-    for (size_t i = 0; i < n; i++) {
-        d.owed = n - i;
-        out[i] = zipf(&d, a[i * a_step]);
-    }
-    draws_close(&d);
-}
-
-/* hypergeometric_sample draws 32-bit words, HRUA doubles: no drawing ahead. */
-void prng_random_hypergeometric_fill(prng_bitgen_t *bg, size_t n, int64_t *out, const int64_t *good,
-                                     size_t good_step, const int64_t *bad, size_t bad_step, const int64_t *sample,
-                                     size_t sample_step)
-{
-    prng_draws_t d = draws_open(bg, NULL, 0);
-    for (size_t i = 0; i < n; i++)
-        out[i] = hypergeometric(&d, good[i * good_step], bad[i * bad_step], sample[i * sample_step]);
-    draws_close(&d);
-}
-
 /* random_multinomial into rows of d (zeroed): binomials of what is left. */
 void prng_random_multinomial_fill(prng_bitgen_t *bg, size_t rows, size_t d_, int64_t *out, const int64_t *nn,
                                   size_t n_step, const double *pvals, const int64_t *offsets, size_t offset_step,

@@ -4,7 +4,7 @@
  * prng/distributions/legacy_discrete.py. */
 #include <math.h>
 
-#include "samplers.h"
+#include "discrete_fill.h"
 
 /* legacy_random_binomial: exp(n log q) inversion or BTPE; n = 0 and p = 0 draw too. */
 static int64_t legacy_binomial(prng_draws_t *d, double p, int64_t n, prng_binomial_t *b)
@@ -142,71 +142,16 @@ static int64_t legacy_logseries(prng_draws_t *d, double p)
     }
 }
 
-/* ---- fills: every value but the hypergeometric's makes a 64-bit draw, so they draw ahead ---- */
+/* ---- fills: every value but the hypergeometric's makes a 64-bit draw ---- */
 
-void prng_legacy_random_binomial_fill(prng_bitgen_t *bg, size_t n, int64_t *out, const double *p, size_t p_step,
-                                      const int64_t *nn, size_t n_step, prng_binomial_t *cache)
-{
-    uint64_t words[PRNG_AHEAD];
-    prng_draws_t d = draws_open(bg, words, 64);
-    for (size_t i = 0; i < n; i++) {
-        d.owed = n - i;
-        out[i] = legacy_binomial(&d, p[i * p_step], nn[i * n_step], cache);
-    }
-    draws_close(&d);
-}
+BINOMIAL_FILL(prng_legacy_random_binomial_fill, legacy_binomial, 1)
+HYPERGEOMETRIC_FILL(prng_legacy_random_hypergeometric_fill, legacy_hypergeometric)
+DISCRETE_FILL1(prng_legacy_random_zipf_fill, legacy_zipf, 1)
+DISCRETE_FILL1(prng_legacy_random_geometric_fill, legacy_geometric, 1)
+DISCRETE_FILL1(prng_legacy_logseries_fill, legacy_logseries, 1)
 
 void prng_legacy_negative_binomial_fill(prng_bitgen_t *bg, prng_legacy_gauss_t *g, size_t n, int64_t *out,
                                         const double *nn, size_t n_step, const double *p, size_t p_step)
 {
-    uint64_t words[PRNG_AHEAD];
-    prng_draws_t d = draws_open(bg, words, 64);
-    for (size_t i = 0; i < n; i++) {
-        d.owed = n - i;
-        out[i] = legacy_negative_binomial(&d, g, nn[i * n_step], p[i * p_step]);
-    }
-    draws_close(&d);
-}
-
-void prng_legacy_random_hypergeometric_fill(prng_bitgen_t *bg, size_t n, int64_t *out, const int64_t *good,
-                                            size_t good_step, const int64_t *bad, size_t bad_step,
-                                            const int64_t *sample, size_t sample_step)
-{
-    prng_draws_t d = draws_open(bg, NULL, 0);
-    for (size_t i = 0; i < n; i++)
-        out[i] = legacy_hypergeometric(&d, good[i * good_step], bad[i * bad_step], sample[i * sample_step]);
-    draws_close(&d);
-}
-
-void prng_legacy_random_zipf_fill(prng_bitgen_t *bg, size_t n, int64_t *out, const double *a, size_t a_step)
-{
-    uint64_t words[PRNG_AHEAD];
-    prng_draws_t d = draws_open(bg, words, 64);
-    for (size_t i = 0; i < n; i++) {
-        d.owed = n - i;
-        out[i] = legacy_zipf(&d, a[i * a_step]);
-    }
-    draws_close(&d);
-}
-
-void prng_legacy_random_geometric_fill(prng_bitgen_t *bg, size_t n, int64_t *out, const double *p, size_t p_step)
-{
-    uint64_t words[PRNG_AHEAD];
-    prng_draws_t d = draws_open(bg, words, 64);
-    for (size_t i = 0; i < n; i++) {
-        d.owed = n - i;
-        out[i] = legacy_geometric(&d, p[i * p_step]);
-    }
-    draws_close(&d);
-}
-
-void prng_legacy_logseries_fill(prng_bitgen_t *bg, size_t n, int64_t *out, const double *p, size_t p_step)
-{
-    uint64_t words[PRNG_AHEAD];
-    prng_draws_t d = draws_open(bg, words, 64);
-    for (size_t i = 0; i < n; i++) {
-        d.owed = n - i;
-        out[i] = legacy_logseries(&d, p[i * p_step]);
-    }
-    draws_close(&d);
+    DISCRETE_LOOP(1, legacy_negative_binomial(&d, g, nn[i * n_step], p[i * p_step]))
 }

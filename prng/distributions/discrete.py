@@ -492,42 +492,42 @@ def mvhg_marginals(bitgen, out, colors, nsample):
 # -- fills (the sampler API; parameters: one value for all outputs or one per output) -----------
 
 def _at(values, i):
+    """Value ``i`` of a broadcast parameter as a Python float or int."""
     return values[0 if values.size == 1 else i].item()
 
 
+def fill_each(bitgen, out, sample, *params):
+    """``out[i] = sample(bitgen, <value i of each broadcast parameter>)`` for every i, in order."""
+    for i in range(out.size):
+        out[i] = sample(bitgen, *(_at(values, i) for values in params))
+
+
 def random_poisson_fill(bitgen, out, lam):
-    for i in range(out.size):
-        out[i] = poisson(bitgen, _at(lam, i))
-
-
-def random_binomial_fill(bitgen, out, cache, p, n):
-    for i in range(out.size):
-        out[i] = binomial(bitgen, _at(p, i), _at(n, i), cache)
+    fill_each(bitgen, out, poisson, lam)
 
 
 def random_negative_binomial_fill(bitgen, out, n, p):
-    for i in range(out.size):
-        out[i] = negative_binomial(bitgen, _at(n, i), _at(p, i))
+    fill_each(bitgen, out, negative_binomial, n, p)
+
+
+def random_binomial_fill(bitgen, out, cache, p, n):
+    fill_each(bitgen, out, lambda bg, p_i, n_i: binomial(bg, p_i, n_i, cache), p, n)
 
 
 def random_geometric_fill(bitgen, out, p):
-    for i in range(out.size):
-        out[i] = geometric(bitgen, _at(p, i))
+    fill_each(bitgen, out, geometric, p)
 
 
 def random_hypergeometric_fill(bitgen, out, good, bad, sample):
-    for i in range(out.size):
-        out[i] = hypergeometric(bitgen, _at(good, i), _at(bad, i), _at(sample, i))
+    fill_each(bitgen, out, hypergeometric, good, bad, sample)
 
 
 def random_logseries_fill(bitgen, out, p):
-    for i in range(out.size):
-        out[i] = logseries(bitgen, _at(p, i))
+    fill_each(bitgen, out, logseries, p)
 
 
 def random_zipf_fill(bitgen, out, a):
-    for i in range(out.size):
-        out[i] = zipf(bitgen, _at(a, i))
+    fill_each(bitgen, out, zipf, a)
 
 
 def random_multinomial_fill(bitgen, out, cache, d, n, pvals, offsets):

@@ -9,7 +9,7 @@ shares BTPE and the ``binomial_t`` cache with them (see ``discrete``).
 from . import discrete as dd
 from ._libm import ceil, div, exp, floor, log, log1p, sqrt
 from ._libm import pow as pow_
-from .discrete import loggam, to_double, to_int64
+from .discrete import fill_each, loggam, to_double, to_int64
 from .legacy_continuous import legacy_gamma
 
 
@@ -135,34 +135,25 @@ def legacy_logseries(bitgen, p):
 
 # -- fills -------------------------------------------------------------------------------------
 
-_at = dd._at
-
-
 def legacy_random_binomial_fill(bitgen, out, cache, p, n):
-    for i in range(out.size):
-        out[i] = legacy_binomial(bitgen, _at(p, i), _at(n, i), cache)
+    fill_each(bitgen, out, lambda bg, p_i, n_i: legacy_binomial(bg, p_i, n_i, cache), p, n)
 
 
 def legacy_negative_binomial_fill(bitgen, out, cache, n, p):
-    for i in range(out.size):
-        out[i] = legacy_negative_binomial(bitgen, cache, _at(n, i), _at(p, i))
+    fill_each(bitgen, out, lambda bg, n_i, p_i: legacy_negative_binomial(bg, cache, n_i, p_i), n, p)
 
 
 def legacy_random_hypergeometric_fill(bitgen, out, good, bad, sample):
-    for i in range(out.size):
-        out[i] = legacy_hypergeometric(bitgen, _at(good, i), _at(bad, i), _at(sample, i))
+    fill_each(bitgen, out, legacy_hypergeometric, good, bad, sample)
 
 
 def legacy_random_zipf_fill(bitgen, out, a):
-    for i in range(out.size):
-        out[i] = legacy_zipf(bitgen, _at(a, i))
+    fill_each(bitgen, out, legacy_zipf, a)
 
 
 def legacy_random_geometric_fill(bitgen, out, p):
-    for i in range(out.size):
-        out[i] = legacy_geometric(bitgen, _at(p, i))
+    fill_each(bitgen, out, legacy_geometric, p)
 
 
 def legacy_logseries_fill(bitgen, out, p):
-    for i in range(out.size):
-        out[i] = legacy_logseries(bitgen, _at(p, i))
+    fill_each(bitgen, out, legacy_logseries, p)

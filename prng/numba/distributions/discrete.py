@@ -11,7 +11,7 @@ from ...distributions.discrete import LOGFACT
 from .._bitgen import next_double
 from ._libm import exp, expm1, log, log1p, pow, sqrt
 from .bounded import bounded_uint64
-from .continuous import gamma
+from .continuous import fill1, fill2, gamma
 from .ziggurat import random_standard_exponential
 
 LOGFACT_TABLE = np.array(LOGFACT, dtype=np.float64)
@@ -389,16 +389,12 @@ def hypergeometric(bg, good, bad, sample, pieces):
 
 @jit
 def random_poisson_fill(bg, out, lam):
-    ls = int(lam.size != 1)
-    for i in range(out.size):
-        out[i] = poisson(bg, lam[i * ls])
+    fill1(bg, out, lam, poisson)
 
 
 @jit
 def random_negative_binomial_fill(bg, out, n, p):
-    ns, ps = int(n.size != 1), int(p.size != 1)
-    for i in range(out.size):
-        out[i] = negative_binomial(bg, n[i * ns], p[i * ps])
+    fill2(bg, out, n, p, negative_binomial)
 
 
 @jit
@@ -410,23 +406,17 @@ def random_binomial_fill(bg, out, cache, p, n):
 
 @jit
 def random_geometric_fill(bg, out, p):
-    ps = int(p.size != 1)
-    for i in range(out.size):
-        out[i] = geometric(bg, p[i * ps])
+    fill1(bg, out, p, geometric)
 
 
 @jit
 def random_logseries_fill(bg, out, p):
-    ps = int(p.size != 1)
-    for i in range(out.size):
-        out[i] = logseries(bg, p[i * ps])
+    fill1(bg, out, p, logseries)
 
 
 @jit
 def random_zipf_fill(bg, out, a):
-    as_ = int(a.size != 1)
-    for i in range(out.size):
-        out[i] = zipf(bg, a[i * as_])
+    fill1(bg, out, a, zipf)
 
 
 @jit

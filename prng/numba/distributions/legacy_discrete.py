@@ -6,8 +6,9 @@ from numba import njit
 
 from .._bitgen import next_double
 from ._libm import exp, log, log1p, pow, sqrt
+from .continuous import fill1
 from .discrete import _D1, _D2, binomial_btpe, binomial_inversion, geometric_search, loggam, poisson, to_int64
-from .legacy_continuous import legacy_gamma
+from .legacy_continuous import gauss_fill2, legacy_gamma
 
 jit = njit(cache=True, error_model="numpy")
 
@@ -140,9 +141,7 @@ def legacy_random_binomial_fill(bg, out, cache, p, n):
 
 @jit
 def legacy_negative_binomial_fill(bg, out, cache, n, p):
-    ns, ps = int(n.size != 1), int(p.size != 1)
-    for i in range(out.size):
-        out[i] = legacy_negative_binomial(bg, cache, n[i * ns], p[i * ps])
+    gauss_fill2(bg, out, cache, n, p, legacy_negative_binomial)
 
 
 @jit
@@ -154,20 +153,14 @@ def legacy_random_hypergeometric_fill(bg, out, good, bad, sample):
 
 @jit
 def legacy_random_zipf_fill(bg, out, a):
-    as_ = int(a.size != 1)
-    for i in range(out.size):
-        out[i] = legacy_zipf(bg, a[i * as_])
+    fill1(bg, out, a, legacy_zipf)
 
 
 @jit
 def legacy_random_geometric_fill(bg, out, p):
-    ps = int(p.size != 1)
-    for i in range(out.size):
-        out[i] = legacy_geometric(bg, p[i * ps])
+    fill1(bg, out, p, legacy_geometric)
 
 
 @jit
 def legacy_logseries_fill(bg, out, p):
-    ps = int(p.size != 1)
-    for i in range(out.size):
-        out[i] = legacy_logseries(bg, p[i * ps])
+    fill1(bg, out, p, legacy_logseries)
