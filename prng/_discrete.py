@@ -28,7 +28,10 @@ def kahan_sum(values):
 
 
 def int64_scalar(value):
-    """Cython's ``<int64_t>value`` of a Python scalar (floats truncate); OverflowError past 64 bits."""
+    """Cython's ``<int64_t>value`` of a Python scalar (floats truncate; a string is a TypeError);
+    OverflowError past 64 bits."""
+    if isinstance(value, (str, bytes)):
+        raise TypeError("an integer is required")
     result = int(value)
     if not -2**63 <= result < 2**63:
         raise OverflowError("Python int too large to convert to C long")
@@ -118,8 +121,8 @@ def generator_multinomial(bitgen, cache, n, pvals, size):
 
 
 def legacy_multinomial(bitgen, cache, n, pvals, size):
-    """numpy's ``RandomState.multinomial``: one n, 1-d pvals."""
-    ni = operator.index(n)
+    """numpy's ``RandomState.multinomial``: one n (a C long: floats truncate), 1-d pvals."""
+    ni = int64_scalar(n)
     parr = np.asarray(pvals, dtype=np.float64, order="C")
     if parr.ndim == 0:
         raise TypeError("pvals must be a 1-d sequence")

@@ -229,6 +229,8 @@ def _axis(axis, ndim):
 class Generator:
     """numpy.random.Generator's distributions over any prng bit generator (``bit_generator``)."""
 
+    _poisson_lam_max = bc.POISSON_LAM_MAX  # numpy's class attribute: the largest lam poisson accepts
+
     def __init__(self, bit_generator):
         if isinstance(bit_generator, type):
             raise ValueError("Invalid bit generator. The bit generator must be instantiated.")

@@ -258,3 +258,17 @@ def test_randomstate_errors_are_numpys(method, args):
     theirs, ours = legacy_pair(1)
     assert _error(ours, method, args) == _error(theirs, method, args)
     assert legacy_state(ours) == legacy_state(theirs)
+
+
+@pytest.mark.parametrize("n", [100.5, np.float64(7.9), True, "5", -1.5, 2**70, np.array(5.7)])
+def test_legacy_multinomial_n_as_a_c_long(n):
+    """RandomState.multinomial takes n as Cython's C long: floats truncate, strings and overflow raise."""
+    ours, theirs = RandomState(1), np.random.RandomState(1)
+
+    def outcome(rs):
+        try:
+            return rs.multinomial(n, [0.2, 0.8]).tolist()
+        except Exception as error:  # noqa: BLE001 - the same exception is the expectation
+            return type(error), str(error)
+
+    assert outcome(ours) == outcome(theirs)

@@ -143,6 +143,8 @@ class RandomState:
     """numpy.random.RandomState: ``seed`` None (SeedSequence entropy), an int, an int array, or a prng
     bit generator used as is."""
 
+    _poisson_lam_max = bc.LEGACY_POISSON_LAM_MAX  # numpy's class attribute: the largest lam poisson accepts
+
     def __init__(self, seed=None):
         if seed is None:
             self._bit_generator = MT19937()

@@ -16,12 +16,7 @@ EXCLUDED = {
 # reached one of these (AttributeError naming the method, or the error message given) is an expected
 # failure "missing: <method>"; empty this list as the methods land, and every test that used them runs for
 # real.
-MISSING = [
-    "binomial", "geometric", "hypergeometric", "logseries", "multinomial", "multivariate_hypergeometric",
-    "negative_binomial", "poisson", "zipf",
-    # the Poisson parameter bound numpy exposes as a class attribute
-    "_poisson_lam_max",
-]
+MISSING = []
 MISSING_ARGUMENTS = {}
 
 
