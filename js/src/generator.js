@@ -1,6 +1,7 @@
 /**
  * numpy's `Generator`: distributions on any prng bit generator, value for value (prng/generator.py
- * in JS).
+ * in JS). Each call draws through a `Draws` view (draws.js), which draws ahead in bulk where numpy's
+ * draws allow it.
  *
  * `new Generator(bitGenerator)` gives the same values as `numpy.random.Generator` on a numpy bit
  * generator in the same state, and leaves the bit generator in the same state afterwards (including the
@@ -13,12 +14,14 @@
  * and ziggurat.js). Sizes are counts: `n` omitted gives one value (numpy's `size=None`), else a typed
  * array of `n` values.
  */
-import { BoundedSampler } from "./bounded.js";
+import { BoundedSampler, aheadWidth, drawWidth } from "./bounded.js";
 import { describe, toBigInt, toCount } from "./checks.js";
+import { Draws } from "./draws.js";
 import { PCG64 } from "./pcg64.js";
 import { Ziggurat } from "./ziggurat.js";
 
 const TWO_32 = 2 ** 32;
+const U32_MAX = 0xffffffff;
 const TWO_NEG_24 = 2 ** -24;
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
@@ -90,8 +93,9 @@ export function boundedIntegers(bitgen, low, high, n, dtype, endpoint, useMasked
     throw new RangeError(`high must be ${endpoint ? ">=" : ">"} low (${low}), got ${high}`);
   }
   const rng = closedHigh - lowBig;
-  const sampler = new BoundedSampler(bitgen, spec.bits, useMasked)
-    .setRange(Number(rng >> 32n), Number(rng & 0xffffffffn));
+  const rngHi = Number(rng >> 32n), rngLo = Number(rng & 0xffffffffn);
+  const draws = new Draws(bitgen, aheadWidth(drawWidth(rngHi, rngLo, spec.bits)));
+  const sampler = new BoundedSampler(draws, spec.bits, useMasked).setRange(rngHi, rngLo);
   // numpy's off + draw, wrapped to the dtype's width (the typed array stores wrap it) and read back
   // as signed where it is signed.
   const off = BigInt.asUintN(64, lowBig);
@@ -100,7 +104,7 @@ export function boundedIntegers(bitgen, low, high, n, dtype, endpoint, useMasked
     const offHi = Number(off >> 32n), offLo = Number(off & 0xffffffffn);
     const pairs = new Uint32Array(2 * count);
     for (let k = 0; k < count; k++) {
-      sampler.next();
+      sampler.owe(count - k).next();
       const lo = offLo + sampler.lo;
       pairs[2 * k] = lo;
       pairs[2 * k + 1] = offHi + sampler.hi + (lo >= TWO_32 ? 1 : 0);
@@ -109,25 +113,29 @@ export function boundedIntegers(bitgen, low, high, n, dtype, endpoint, useMasked
   } else {
     const offset = Number(BigInt.asUintN(32, off));
     values = new spec.Array(count);
-    for (let k = 0; k < count; k++) values[k] = offset + sampler.next();
+    for (let k = 0; k < count; k++) values[k] = offset + sampler.owe(count - k).next();
   }
+  draws.close();
   if (n !== undefined) return values;
   return spec.bits === 1 ? values[0] === 1 : values[0];
 }
 
 /**
  * numpy's `shuffle` (Generator and RandomState): Fisher-Yates in place on an Array or typed array,
- * swapping `x[i]` with `x[random_interval(i)]` for i = n-1 down to 1 (masked rejection draws).
+ * swapping `x[i]` with `x[random_interval(i)]` for i = n-1 down to 1 (masked rejection draws, each
+ * value at least one 32-bit draw while i < 2**32).
  */
 export function shuffleInPlace(bitgen, x) {
   checkSequence(x, "x");
-  const sampler = new BoundedSampler(bitgen, 64, true);
+  const draws = new Draws(bitgen, x.length - 1 <= U32_MAX ? 32 : 0);
+  const sampler = new BoundedSampler(draws, 64, true);
   for (let i = x.length - 1; i > 0; i--) {
-    const j = sampler.setMax(i).next();
+    const j = sampler.setMax(i).owe(i).next();
     const item = x[i];
     x[i] = x[j];
     x[j] = item;
   }
+  draws.close();
 }
 
 /** `x` must be an Array or a typed array. */
@@ -151,6 +159,27 @@ export function sample(n, Type, draw) {
   const out = new Type(toCount(n, "n"));
   for (let k = 0; k < out.length; k++) out[k] = draw();
   return out;
+}
+
+/**
+ * A sampler's fill through the view `draws` (draws.js): `n` values of `Type` from `draw()`, each one
+ * numpy value drawn from `draws` (one number when `n` is undefined), with `draws.owed` set to the
+ * values still to come before each. Open `draws` with width 32 or 64 only when every value makes at
+ * least one draw of that width and none of the other; closes it.
+ */
+export function sampleDraws(draws, n, Type, draw) {
+  let values;
+  if (n === undefined) {
+    values = draw();
+  } else {
+    values = new Type(toCount(n, "n"));
+    for (let k = 0; k < values.length; k++) {
+      draws.owed = values.length - k;
+      values[k] = draw();
+    }
+  }
+  draws.close();
+  return values;
 }
 
 /** `n` `nextDouble` draws into a Float64Array (in bulk through `fillDouble` when the bit generator has it). */
@@ -187,7 +216,7 @@ export function populationSize(a, count) {
  */
 function partialShuffle(sampler, items, first) {
   for (let i = items.length - 1; i >= first; i--) {
-    const j = sampler.setMax(i).next();
+    const j = sampler.setMax(i).owe(i - first + 1).next();
     const item = items[i];
     items[i] = items[j];
     items[j] = item;
@@ -215,7 +244,6 @@ export class Generator {
       }
     }
     this._bitGenerator = bitGenerator;
-    this._ziggurat = new Ziggurat(bitGenerator);
   }
 
   /** The bit generator every draw comes from. */
@@ -254,16 +282,20 @@ export class Generator {
 
   /** numpy's `Generator.standard_normal`: the 256-layer ziggurat (`random_standard_normal[_f]`). */
   standardNormal(n, { dtype = "float64" } = {}) {
-    const Type = floatDtype(dtype, "standardNormal");
-    const zig = this._ziggurat;
-    return sample(n, Type, Type === Float64Array ? () => zig.standardNormal() : () => zig.standardNormalF());
+    const bitgen = this._bitGenerator;
+    if (floatDtype(dtype, "standardNormal") === Float32Array) {
+      return zigguratSample(bitgen, n, Float32Array, 32, (zig) => zig.standardNormalF());
+    }
+    return zigguratSample(bitgen, n, Float64Array, 64, (zig) => zig.standardNormal());
   }
 
   /** numpy's `Generator.standard_exponential(method='zig')` (`random_standard_exponential[_f]`). */
   standardExponential(n, { dtype = "float64" } = {}) {
-    const Type = floatDtype(dtype, "standardExponential");
-    const zig = this._ziggurat;
-    return sample(n, Type, Type === Float64Array ? () => zig.standardExponential() : () => zig.standardExponentialF());
+    const bitgen = this._bitGenerator;
+    if (floatDtype(dtype, "standardExponential") === Float32Array) {
+      return zigguratSample(bitgen, n, Float32Array, 32, (zig) => zig.standardExponentialF());
+    }
+    return zigguratSample(bitgen, n, Float64Array, 64, (zig) => zig.standardExponential());
   }
 
   /** numpy's `Generator.exponential(scale, size)`: `scale * standard_exponential`. */
@@ -271,8 +303,7 @@ export class Generator {
     if (typeof scale !== "number" || !(scale >= 0)) {
       throw new RangeError(`scale must be a number >= 0, got ${describe(scale)}`);
     }
-    const zig = this._ziggurat;
-    return sample(n, Float64Array, () => scale * zig.standardExponential());
+    return zigguratSample(this._bitGenerator, n, Float64Array, 64, (zig) => scale * zig.standardExponential());
   }
 
   /** numpy's `Generator.shuffle`: Fisher-Yates in place with masked-rejection draws. */
@@ -300,9 +331,7 @@ export class Generator {
     const popSize = populationSize(a, count);
     let indices;
     if (replace) {
-      const sampler = new BoundedSampler(this._bitGenerator, 64, false);
-      if (count > 0) sampler.setMax(popSize - 1);
-      indices = Float64Array.from({ length: count }, () => sampler.next());
+      indices = this._indicesWithReplacement(popSize, count);
     } else {
       if (count > popSize) {
         throw new RangeError(`n must be <= the population size ${popSize} when replace is false, got ${count}`);
@@ -312,24 +341,41 @@ export class Generator {
     return pick(a, indices, n);
   }
 
+  /** `count` indices below `popSize` for `choice(replace=True)`: numpy's `integers(0, popSize)` (Lemire). */
+  _indicesWithReplacement(popSize, count) {
+    const indices = new Float64Array(count);
+    if (count === 0) return indices;
+    const hi = Math.floor((popSize - 1) / TWO_32), lo = (popSize - 1) >>> 0;
+    const draws = new Draws(this._bitGenerator, aheadWidth(drawWidth(hi, lo, 64)));
+    const sampler = new BoundedSampler(draws, 64, false).setRange(hi, lo);
+    for (let k = 0; k < count; k++) indices[k] = sampler.owe(count - k).next();
+    draws.close();
+    return indices;
+  }
+
   /**
    * numpy's index selection for `choice(replace=False)` without `p`: `count` distinct indices below
-   * `popSize`, in numpy's order (Lemire draws, `random_bounded_uint64`).
+   * `popSize`, in numpy's order (Lemire draws, `random_bounded_uint64`; 32 bits each below 2**32).
    */
   _sampleWithoutReplacement(popSize, count, shuffle) {
-    const sampler = new BoundedSampler(this._bitGenerator, 64, false);
+    const draws = new Draws(this._bitGenerator, popSize - 1 <= U32_MAX ? 32 : 0);
+    const sampler = new BoundedSampler(draws, 64, false);
+    let chosen;
     if (popSize > 10000 && count > Math.floor(popSize / (shuffle ? 50 : 20))) {
-      const shuffled = partialShuffle(sampler, arange(popSize), Math.max(popSize - count, 1));
-      return shuffled.slice(popSize - count);
+      chosen = partialShuffle(sampler, arange(popSize), Math.max(popSize - count, 1)).slice(popSize - count);
+    } else {
+      chosen = new Float64Array(count);
+      const seen = new Set();
+      for (let k = 0, j = popSize - count; k < count; k++, j++) {
+        let v = sampler.setMax(j).owe(count - k).next();
+        if (seen.has(v)) v = j; // Floyd: a repeat is replaced by j, which cannot have been chosen
+        seen.add(v);
+        chosen[k] = v;
+      }
+      if (shuffle) partialShuffle(sampler, chosen, 1);
     }
-    const chosen = new Float64Array(count), seen = new Set();
-    for (let k = 0, j = popSize - count; k < count; k++, j++) {
-      let v = sampler.setMax(j).next();
-      if (seen.has(v)) v = j; // Floyd: a repeat is replaced by j, which cannot have been chosen
-      seen.add(v);
-      chosen[k] = v;
-    }
-    return shuffle ? partialShuffle(sampler, chosen, 1) : chosen;
+    draws.close();
+    return chosen;
   }
 
   /**
@@ -341,6 +387,16 @@ export class Generator {
     const words = this.integers(0, TWO_32, Math.ceil(length / 4), { dtype: "uint32" });
     return Uint8Array.from({ length }, (_, k) => (words[k >>> 2] >>> (8 * (k & 3))) & 0xff);
   }
+}
+
+/**
+ * A ziggurat fill: `n` values of `Type` from `draw(zig)`, a `Ziggurat` over a view of `bitgen` that
+ * draws ahead with `width` (every ziggurat value starts with a draw of its width and makes none of
+ * the other: 64 for float64, 32 for float32).
+ */
+function zigguratSample(bitgen, n, Type, width, draw) {
+  const draws = new Draws(bitgen, width), zig = new Ziggurat(draws);
+  return sampleDraws(draws, n, Type, () => draw(zig));
 }
 
 /**
