@@ -87,6 +87,17 @@ export function aheadWidth(drawBits) {
 }
 
 /**
+ * numpy's `random_interval(max)` for 0 < max < 2**32 (every shuffle's draw): `nextUint32() & mask`
+ * until it is <= max, with mask the smallest `2**k - 1` >= max. `source` is a bit generator or a view.
+ */
+export function interval32(source, max) {
+  const mask = genMask(max);
+  let value;
+  do value = (source.nextUint32() & mask) >>> 0; while (value > max);
+  return value;
+}
+
+/**
  * Lemire's step for a `width`-bit draw (width <= 32; numpy's `buffered_bounded_lemire_uint32/16/8`):
  * `m = draw * excl`; the value `m >> width` unless the low `width` bits of `m` are below `threshold`
  * (= 2**width mod excl), then -1 (rejected).

@@ -14,7 +14,7 @@
  * and ziggurat.js). Sizes are counts: `n` omitted gives one value (numpy's `size=None`), else a typed
  * array of `n` values.
  */
-import { BoundedSampler, aheadWidth, drawWidth } from "./bounded.js";
+import { BoundedSampler, aheadWidth, drawWidth, interval32 } from "./bounded.js";
 import { describe, toBigInt, toCount } from "./checks.js";
 import { Draws } from "./draws.js";
 import { PCG64 } from "./pcg64.js";
@@ -127,15 +127,24 @@ export function boundedIntegers(bitgen, low, high, n, dtype, endpoint, useMasked
  */
 export function shuffleInPlace(bitgen, x) {
   checkSequence(x, "x");
-  const draws = new Draws(bitgen, x.length - 1 <= U32_MAX ? 32 : 0);
-  const sampler = new BoundedSampler(draws, 64, true);
+  if (x.length - 1 > U32_MAX) {
+    const sampler = new BoundedSampler(bitgen, 64, true); // 64-bit draws while i >= 2**32
+    for (let i = x.length - 1; i > 0; i--) swap(x, i, sampler.setMax(i).next());
+    return;
+  }
+  const draws = new Draws(bitgen, 32);
   for (let i = x.length - 1; i > 0; i--) {
-    const j = sampler.setMax(i).owe(i).next();
-    const item = x[i];
-    x[i] = x[j];
-    x[j] = item;
+    draws.owed = i;
+    swap(x, i, interval32(draws, i));
   }
   draws.close();
+}
+
+/** Swaps `x[i]` and `x[j]`. */
+function swap(x, i, j) {
+  const item = x[i];
+  x[i] = x[j];
+  x[j] = item;
 }
 
 /** `x` must be an Array or a typed array. */
@@ -215,12 +224,7 @@ export function populationSize(a, count) {
  * down to `first` (Lemire draws, from `sampler`).
  */
 function partialShuffle(sampler, items, first) {
-  for (let i = items.length - 1; i >= first; i--) {
-    const j = sampler.setMax(i).owe(i - first + 1).next();
-    const item = items[i];
-    items[i] = items[j];
-    items[j] = item;
-  }
+  for (let i = items.length - 1; i >= first; i--) swap(items, i, sampler.setMax(i).owe(i - first + 1).next());
   return items;
 }
 
