@@ -30,17 +30,6 @@ function twist(key) {
   key[N - 1] = key[M - 1] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
 }
 
-/** numpy's `mt19937_next32` output function (tempering) of every key word, into `out`. */
-function temper(key, out) {
-  for (let k = 0; k < N; k++) {
-    let y = key[k];
-    y ^= y >>> 11;
-    y ^= (y << 7) & 0x9d2c5680;
-    y ^= (y << 15) & 0xefc60000;
-    out[k] = y ^ (y >>> 18);
-  }
-}
-
 /** mt19937ar's `init_genrand(s)`: Knuth's linear seeding of the 624 words. */
 function initGenrand(key, s) {
   key[0] = s;
@@ -77,26 +66,16 @@ export class MT19937 extends BitGenerator32 {
   /**
    * `new MT19937(seed)` as `numpy.random.MT19937(seed)`: key[0] = 0x80000000, key[1..] =
    * SeedSequence words 1..623 and pos = 623, so the first output is the tempered word 623, untwisted.
-   * The outputs of the key words are kept tempered in `_out` (each draw is one load), which every
-   * change of the key refreshes (`_setKey`, `_twist`).
    */
   constructor(seed) {
     super();
     this._key = new Uint32Array(N);
-    this._out = new Uint32Array(N);
     this._pos = N;
     if (seed === UNSEEDED) return;
     this.seedSeq = toSeedSequence(seed);
-    const key = this.seedSeq.generateWords(N);
-    key[0] = UPPER;
-    this._setKey(key, N - 1);
-  }
-
-  /** The key words and position (`pos` = N: twist before the next draw), their outputs tempered. */
-  _setKey(key, pos) {
-    this._key.set(key);
-    temper(this._key, this._out);
-    this._pos = pos;
+    this._key.set(this.seedSeq.generateWords(N));
+    this._key[0] = UPPER;
+    this._pos = N - 1;
   }
 
   /** `init_genrand(seed)`: C++ `std::mt19937(seed)`, `numpy.random.RandomState(int)`, `torch.manual_seed`. */
@@ -115,33 +94,40 @@ export class MT19937 extends BitGenerator32 {
 
   /** numpy's `mt19937_next32`: one tempered word (twisting when all 624 are used). */
   nextUint32() {
-    const pos = this._pos;
-    if (pos < N) {
-      this._pos = pos + 1;
-      return this._out[pos];
-    }
-    this._twist();
-    this._pos = 1;
-    return this._out[0];
+    if (this._pos === N) this._twist();
+    let y = this._key[this._pos++];
+    y ^= y >>> 11;
+    y ^= (y << 7) & 0x9d2c5680;
+    y ^= (y << 15) & 0xefc60000;
+    return (y ^ (y >>> 18)) >>> 0;
   }
 
-  /** numpy's `mt19937_gen`: the full twist, then pos = 0; the new words' outputs tempered. */
+  /** numpy's `mt19937_gen`: the full twist, then pos = 0. */
   _twist() {
     twist(this._key);
-    temper(this._key, this._out);
     this._pos = 0;
   }
 
-  /** `out[i] = nextUint32()` for every i: runs of tempered words between twists. */
+  /** `out[i] = nextUint32()` for every i: runs of tempered words between twists, position in a local. */
   fillUint32(out) {
     checkArray(out, Uint32Array, "out");
+    const key = this._key;
+    let pos = this._pos;
     for (let i = 0; i < out.length; ) {
-      if (this._pos === N) this._twist();
-      const pos = this._pos, end = Math.min(N, pos + out.length - i);
-      out.set(this._out.subarray(pos, end), i);
-      i += end - pos;
-      this._pos = end;
+      if (pos === N) {
+        twist(key);
+        pos = 0;
+      }
+      const end = Math.min(N, pos + out.length - i);
+      for (; pos < end; pos++, i++) {
+        let y = key[pos];
+        y ^= y >>> 11;
+        y ^= (y << 7) & 0x9d2c5680;
+        y ^= (y << 15) & 0xefc60000;
+        out[i] = y ^ (y >>> 18);
+      }
     }
+    this._pos = pos;
     return out;
   }
 
@@ -151,7 +137,8 @@ export class MT19937 extends BitGenerator32 {
     let key = this._key, pos = this._pos;
     for (let k = 0; k < jumps; k++) ({ key, pos } = jumpState(key, pos));
     const copy = new MT19937(UNSEEDED);
-    copy._setKey(key, pos);
+    copy._key.set(key);
+    copy._pos = pos;
     return copy;
   }
 
@@ -164,7 +151,8 @@ export class MT19937 extends BitGenerator32 {
     const inner = readObject(value, "state", "state");
     const key = readUintArray(inner, "key", N, 32, "state.state");
     const pos = readInt(inner, "pos", 0, N, "state.state");
-    this._setKey(key, pos);
+    this._key.set(key);
+    this._pos = pos;
   }
 }
 
