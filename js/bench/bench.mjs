@@ -86,6 +86,16 @@ const jaxNormal = (key, out) => compat.jax.normal(key, [out.length]);
 
 const seedrandom = () => require("seedrandom");
 const pureMersenne = async () => (await import("pure-rand/generator/mersenne")).mersenne;
+const pureUniformInt = async () => (await import("pure-rand/distribution/uniformInt")).uniformInt;
+const pureUniformFloat64 = async () => (await import("pure-rand/distribution/uniformFloat64")).uniformFloat64;
+
+/** pure-rand is ESM-only here, so its setups are asynchronous: a scalar loop of `next(mersenne, fn)`. */
+function pureRand(load, next) {
+  return async () => {
+    const [mersenne, fn] = await Promise.all([pureMersenne(), load()]);
+    return scalar(() => mersenne(5489), (g) => next(g, fn))();
+  };
+}
 const stdlibMt = () => require("@stdlib/random-base-mt19937");
 const torch = compat.torch;
 const torchGen = () => new torch.Generator().manualSeed(1);
@@ -100,7 +110,7 @@ const CASES = {
   "prng ARC4 nextUint32": ["ARC4 words", "seedrandom ARC4 int32", scalar(() => new ARC4("hello."), (g) => g.nextUint32())],
   "prng ARC4 fillUint32": ["ARC4 words", "seedrandom ARC4 int32", bulk(() => new ARC4("hello."), Uint32Array, (g, o) => g.fillUint32(o))],
   "seedrandom alea ()": ["other references", null, scalar(() => seedrandom().alea("hello."), (g) => g())],
-  "pure-rand mersenne next": ["MT19937 words", null, null],
+  "pure-rand mersenne next": ["MT19937 words", null, pureRand(async () => null, (g) => g.next())],
   "@stdlib mt19937 ()": ["MT19937 words", "pure-rand mersenne next", scalar(() => stdlibMt().factory({ seed: 5489 }), (g) => g())],
   "prng MT19937 nextUint32": ["MT19937 words", "pure-rand mersenne next", scalar(() => MT19937.fromGenrand(5489), (g) => g.nextUint32())],
   "prng MT19937 fillUint32": ["MT19937 words", "pure-rand mersenne next", bulk(() => MT19937.fromGenrand(5489), Uint32Array, (g, o) => g.fillUint32(o))],
@@ -128,9 +138,11 @@ const CASES = {
   "prng MiddleSquareWeyl fillUint32": ["other", null, bulk(() => new MiddleSquareWeyl(0xb5ad4eceda1ce2a9n), Uint32Array, (g, o) => g.fillUint32(o))],
   // The distribution layer: calls of SIZE = 10^6 values on default_rng(1) (PCG64), RandomState(1)
   // (MT19937), a compat.torch Generator seeded with 1 and compat.python.Random(1).
-  "Generator random": ["Generator", null, calls(() => defaultRng(1), (g, n) => g.random(n))],
+  "pure-rand uniformFloat64 (mersenne)": ["Generator", null, pureRand(pureUniformFloat64, (g, f) => f(g))],
+  "pure-rand uniformInt(0, 999) (mersenne)": ["Generator", null, pureRand(pureUniformInt, (g, f) => f(g, 0, 999))],
+  "Generator random": ["Generator", "pure-rand uniformFloat64 (mersenne)", calls(() => defaultRng(1), (g, n) => g.random(n))],
   "Generator random float32": ["Generator", null, calls(() => defaultRng(1), (g, n) => g.random(n, { dtype: "float32" }))],
-  "Generator integers(0, 1000)": ["Generator", null, calls(() => defaultRng(1), (g, n) => g.integers(0, 1000, n))],
+  "Generator integers(0, 1000)": ["Generator", "pure-rand uniformInt(0, 999) (mersenne)", calls(() => defaultRng(1), (g, n) => g.integers(0, 1000, n))],
   "Generator integers(0, 1000) int32": ["Generator", null, calls(() => defaultRng(1), (g, n) => g.integers(0, 1000, n, { dtype: "int32" }))],
   "Generator integers(0, 2**40)": ["Generator", null, calls(() => defaultRng(1), (g, n) => g.integers(0, 2 ** 40, n))],
   "Generator standardNormal": ["Generator", null, calls(() => defaultRng(1), (g, n) => g.standardNormal(n))],
@@ -152,13 +164,9 @@ const CASES = {
   "python Random().random()": ["compat.python", null, scalar(() => new compat.python.Random(1), (g) => g.random())],
 };
 
-/** pure-rand is ESM-only here, so its setup is asynchronous. */
+/** The run function of case `name` (setups are synchronous or, for pure-rand, asynchronous). */
 async function setupCase(name) {
-  if (name === "pure-rand mersenne next") {
-    const mersenne = await pureMersenne();
-    return scalar(() => mersenne(5489), (g) => g.next())();
-  }
-  return CASES[name][2]();
+  return await CASES[name][2]();
 }
 
 function median(values) {
@@ -216,6 +224,8 @@ function runAll(only) {
     `runs of ${N / 1e6} M values, the process reports its median; each case ran in ${PROCESSES} processes and the`,
     "table gives the median of those medians and their range. Scalar cases sum every value into an",
     `accumulator; bulk cases refill one ${BLOCK}-element typed array. \`randomRaw\` counts 64-bit values.`,
+    `Distribution cases (groups Generator, RandomState, compat.torch) make calls of ${SIZE / 1e6} M values, each into`,
+    "a new typed array as a user's call does (`permutation` of 10^6 takes 1000 / (M values/s) ms).",
     "",
     "| group | case | M values/s | range | ratio to reference |",
     "|---|---|---:|---:|---|",

@@ -38,12 +38,12 @@ export function drawWidth(hi, lo, dtypeBits) {
 /**
  * Draws of numpy's widths, in numpy's order: `nextUint64`, `nextUint32`, or 16/8/1-bit pieces cut from
  * `nextUint32` lowest bits first (numpy's `buffered_uint16`/`buffered_uint8` and the bool buffer,
- * which live for one call: so does a DrawSource), from a `Draws` view.
+ * which live for one call: so does a DrawSource), from a bit generator or a `Draws` view.
  */
 export class DrawSource {
-  constructor(draws) {
-    this._bitgen = draws;
-    this._read64 = uint64Reader(draws);
+  constructor(source) {
+    this._bitgen = source;
+    this._read64 = uint64Reader(source);
     this._buffer = 0;
     this._bufferBits = 0;
     this.pair = new Uint32Array(2); // the last 64-bit draw, [lo, hi]
@@ -145,8 +145,8 @@ function pow64Mod(hi, lo) {
  */
 export class BoundedSampler {
   constructor(source, dtypeBits, useMasked) {
-    this._draws = source instanceof Draws ? source : new Draws(source);
-    this._source = new DrawSource(this._draws);
+    this._draws = source instanceof Draws ? source : null;
+    this._source = new DrawSource(source);
     this._dtypeBits = dtypeBits;
     this._useMasked = useMasked;
     this._product = new Uint32Array(4);
@@ -186,7 +186,7 @@ export class BoundedSampler {
 
   /** Tells the view that `values` values of the current range, this one included, are still to come. */
   owe(values) {
-    this._draws.owed = this._source.drawsFor(values, this._width);
+    if (this._draws !== null) this._draws.owed = this._source.drawsFor(values, this._width);
     return this;
   }
 

@@ -12,9 +12,11 @@
  * fills, the values still owed) up to date. When a draw finds no draw made ahead, the view makes up to
  * `owed` of them at once with the generator's bulk fill (`fillUint32`, or `_fillPairs` for 64-bit
  * generators). None is left unused, so the generator ends exactly where numpy's does; numpy's buffered
- * uint32 half stays in the generator, where `fillUint32` honours it as single draws do. Generators whose
- * doubles are not made of their 64-bit draws (ARC4, MidSquare) and other objects never draw ahead.
- * `close()` checks that every draw made ahead was used.
+ * uint32 half stays in the generator, where `fillUint32` honours it as single draws do. 32-bit
+ * generators draw only 64-bit draws ahead (their `nextUint32` is as cheap as a view's); generators whose
+ * doubles are not made of their 64-bit draws (ARC4, MidSquare) and other objects never draw ahead, and
+ * a fill then draws from the generator itself (`source`). `close()` checks that every draw made ahead
+ * was used.
  */
 import { BitGenerator32, BitGenerator64 } from "./bitgen.js";
 
@@ -45,9 +47,13 @@ export function uint64Reader(source) {
   };
 }
 
-/** 32 when `bitgen`'s `fillUint32` is its `nextUint32` in bulk (prng's generators), else 0. */
+/**
+ * 32 when `bitgen`'s `fillUint32` is its `nextUint32` in bulk and drawing ahead pays: 64-bit
+ * generators (their `nextUint32` halves a 64-bit draw); 0 for 32-bit ones (MT19937's `nextUint32` is
+ * already one load) and other objects.
+ */
 function width32(bitgen) {
-  return bitgen instanceof BitGenerator64 || bitgen instanceof BitGenerator32 ? 32 : 0;
+  return bitgen instanceof BitGenerator64 ? 32 : 0;
 }
 
 /**
@@ -81,6 +87,11 @@ export class Draws {
   /** The bit generator drawn from. */
   get bitGenerator() {
     return this._bitgen;
+  }
+
+  /** What a fill draws from: this view when it draws ahead, else the bit generator itself. */
+  get source() {
+    return this._width !== 0 ? this : this._bitgen;
   }
 
   /** The buffer for draws made ahead, allocated on first use (so scalar calls allocate nothing). */

@@ -95,7 +95,7 @@ export function boundedIntegers(bitgen, low, high, n, dtype, endpoint, useMasked
   const rng = closedHigh - lowBig;
   const rngHi = Number(rng >> 32n), rngLo = Number(rng & 0xffffffffn);
   const draws = new Draws(bitgen, aheadWidth(drawWidth(rngHi, rngLo, spec.bits)));
-  const sampler = new BoundedSampler(draws, spec.bits, useMasked).setRange(rngHi, rngLo);
+  const sampler = new BoundedSampler(draws.source, spec.bits, useMasked).setRange(rngHi, rngLo);
   // numpy's off + draw, wrapped to the dtype's width (the typed array stores wrap it) and read back
   // as signed where it is signed.
   const off = BigInt.asUintN(64, lowBig);
@@ -132,10 +132,10 @@ export function shuffleInPlace(bitgen, x) {
     for (let i = x.length - 1; i > 0; i--) swap(x, i, sampler.setMax(i).next());
     return;
   }
-  const draws = new Draws(bitgen, 32);
+  const draws = new Draws(bitgen, 32), source = draws.source;
   for (let i = x.length - 1; i > 0; i--) {
     draws.owed = i;
-    swap(x, i, interval32(draws, i));
+    swap(x, i, interval32(source, i));
   }
   draws.close();
 }
@@ -351,7 +351,7 @@ export class Generator {
     if (count === 0) return indices;
     const hi = Math.floor((popSize - 1) / TWO_32), lo = (popSize - 1) >>> 0;
     const draws = new Draws(this._bitGenerator, aheadWidth(drawWidth(hi, lo, 64)));
-    const sampler = new BoundedSampler(draws, 64, false).setRange(hi, lo);
+    const sampler = new BoundedSampler(draws.source, 64, false).setRange(hi, lo);
     for (let k = 0; k < count; k++) indices[k] = sampler.owe(count - k).next();
     draws.close();
     return indices;
@@ -363,7 +363,7 @@ export class Generator {
    */
   _sampleWithoutReplacement(popSize, count, shuffle) {
     const draws = new Draws(this._bitGenerator, popSize - 1 <= U32_MAX ? 32 : 0);
-    const sampler = new BoundedSampler(draws, 64, false);
+    const sampler = new BoundedSampler(draws.source, 64, false);
     let chosen;
     if (popSize > 10000 && count > Math.floor(popSize / (shuffle ? 50 : 20))) {
       chosen = partialShuffle(sampler, arange(popSize), Math.max(popSize - count, 1)).slice(popSize - count);
