@@ -22,6 +22,7 @@ import { Ziggurat } from "./ziggurat.js";
 
 const TWO_32 = 2 ** 32;
 const U32_MAX = 0xffffffff;
+const SHUFFLE_BLOCK = 128; // Fisher-Yates positions drawn ahead of their swaps
 const TWO_NEG_24 = 2 ** -24;
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
@@ -132,10 +133,17 @@ export function shuffleInPlace(bitgen, x) {
     for (let i = x.length - 1; i > 0; i--) swap(x, i, sampler.setMax(i).next());
     return;
   }
+  // The swaps' positions are drawn a block at a time, then the block's swaps run: the same draws and
+  // swaps in the same order, but the CPU overlaps the swaps' cache misses (no rejection branch between).
   const draws = new Draws(bitgen, 32), source = draws.source;
-  for (let i = x.length - 1; i > 0; i--) {
-    draws.owed = i;
-    swap(x, i, interval32(source, i));
+  const positions = new Uint32Array(Math.min(SHUFFLE_BLOCK, x.length));
+  for (let top = x.length - 1; top > 0; top -= SHUFFLE_BLOCK) {
+    const count = Math.min(SHUFFLE_BLOCK, top);
+    for (let k = 0; k < count; k++) {
+      draws.owed = top - k;
+      positions[k] = interval32(source, top - k);
+    }
+    for (let k = 0; k < count; k++) swap(x, top - k, positions[k]);
   }
   draws.close();
 }
