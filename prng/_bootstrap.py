@@ -22,7 +22,6 @@ import csv
 import functools
 import io
 import math
-import statistics as _pystats
 import warnings
 from collections import namedtuple
 from concurrent.futures import ThreadPoolExecutor
@@ -30,6 +29,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ._cephes import ndtr, ndtri
 from ._files import read_file
 from ._multiseed import child_seed, seed_sequence_or_fresh
 from ._progress import Progress
@@ -44,7 +44,6 @@ METHODS = ("percentile", "basic", "bca")
 STREAMS = ("scipy", "blocks")
 BLOCK_RESAMPLES = 1000
 _CHUNK_INDICES = 1 << 22  # default batch: about this many indices (32 MiB of int64) per chunk
-_STANDARD_NORMAL = _pystats.NormalDist()
 
 ConfidenceInterval = namedtuple("ConfidenceInterval", "low high")
 
@@ -318,10 +317,10 @@ def _bca_levels(sample, stat_fn, draws, alpha, batch):
     """Bias-corrected and accelerated quantile levels (Efron & Tibshirani 14.3, 15.36)."""
     theta_hat = float(stat_fn(sample, axis=-1))
     share_below = (np.count_nonzero(draws < theta_hat) + np.count_nonzero(draws <= theta_hat)) / (2 * draws.size)
-    z0 = _ndtri(share_below)
+    z0 = ndtri(share_below)
     a_hat = _acceleration(_jackknife(sample, stat_fn, batch))
-    z_alpha = _ndtri(alpha)
-    return tuple(_ndtr(z0 + (z0 + z) / (1 - a_hat * (z0 + z))) for z in (z_alpha, -z_alpha))
+    z_alpha = ndtri(alpha)
+    return tuple(ndtr(z0 + (z0 + z) / (1 - a_hat * (z0 + z))) for z in (z_alpha, -z_alpha))
 
 
 def _jackknife(sample, stat_fn, batch):
@@ -341,15 +340,3 @@ def _acceleration(theta_jack):
     influence = (n - 1) * (np.mean(theta_jack) - theta_jack)
     with np.errstate(invalid="ignore", divide="ignore"):  # 0/0 for constant data: NaN, warned about later
         return float(1 / 6 * (np.sum(influence**3) / n**3) / (np.sum(influence**2) / n**2) ** (3 / 2))
-
-
-def _ndtri(p):
-    """Inverse standard normal CDF, with scipy's ndtri limits (0 -> -inf, 1 -> inf, else NaN)."""
-    if 0 < p < 1:
-        return _STANDARD_NORMAL.inv_cdf(p)
-    return {0: -math.inf, 1: math.inf}.get(p, math.nan)
-
-
-def _ndtr(x):
-    """Standard normal CDF."""
-    return 0.5 * math.erfc(-x / math.sqrt(2))
