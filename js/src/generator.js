@@ -1,6 +1,7 @@
 /**
  * numpy's `Generator`: distributions on any prng bit generator, value for value (prng/generator.py
- * in JS).
+ * in JS). Each call draws through a `Draws` view (draws.js), which draws ahead in bulk where numpy's
+ * draws allow it.
  *
  * `new Generator(bitGenerator)` gives the same values as `numpy.random.Generator` on a numpy bit
  * generator in the same state, and leaves the bit generator in the same state afterwards (including the
@@ -13,7 +14,7 @@
  * and ziggurat.js). Sizes are counts: `n` omitted gives one value (numpy's `size=None`), else a typed
  * array of `n` values.
  */
-import { BoundedSampler } from "./bounded.js";
+import { BoundedSampler, aheadWidth, drawWidth, interval32 } from "./bounded.js";
 import { describe, toBigInt, toCount } from "./checks.js";
 import { Continuous } from "./continuous.js";
 import { dirichletDraws, mixContinuous, uniformDraws } from "./continuous_methods.js";
@@ -21,10 +22,13 @@ import { Discrete } from "./discrete.js";
 import {
   Int64Out, NON_NEGATIVE, POISSON_LAM_MAX, bigArrayFromPairs, floatDraws, int64Draws, isArrayLike, isNonNegative, param,
 } from "./params.js";
+import { Draws } from "./draws.js";
 import { PCG64 } from "./pcg64.js";
 import { Ziggurat } from "./ziggurat.js";
 
 const TWO_32 = 2 ** 32;
+const U32_MAX = 0xffffffff;
+const SHUFFLE_BLOCK = 128; // Fisher-Yates positions drawn ahead of their swaps
 const TWO_NEG_24 = 2 ** -24;
 
 /** numpy's integer dtypes (and bool) by name: width in bits and the typed array that holds them. */
@@ -118,7 +122,11 @@ export function boundedIntegers(bitgen, low, high, n, dtype, endpoint, useMasked
   if (length !== 1 && length !== count) throw new RangeError(`low and high have ${length} values, which do not broadcast to ${count}`);
   if (count === 0) return new spec.Array(0);
   const step = length === 1 ? 0 : 1;
-  const sampler = new BoundedSampler(bitgen, spec.bits, useMasked);
+  // one range for every value: its draws all have one width, so the view may draw ahead; per-value
+  // ranges may switch between 32- and 64-bit draws, so they draw from the generator itself
+  const width = step === 0 ? aheadWidth(drawWidth(limbs.rngHi[0], limbs.rngLo[0], spec.bits)) : 0;
+  const draws = new Draws(bitgen, width);
+  const sampler = new BoundedSampler(draws.source, spec.bits, useMasked);
   if (step === 0) sampler.setRange(limbs.rngHi[0], limbs.rngLo[0]);
   // numpy's off + draw, wrapped to the dtype's width (the typed array stores wrap it) and read back
   // as signed where it is signed.
@@ -128,7 +136,7 @@ export function boundedIntegers(bitgen, low, high, n, dtype, endpoint, useMasked
     for (let k = 0; k < count; k++) {
       const j = k * step;
       if (step) sampler.setRange(limbs.rngHi[j], limbs.rngLo[j]);
-      sampler.next();
+      sampler.owe(count - k).next();
       const lo = limbs.offLo[j] + sampler.lo;
       pairs[2 * k] = lo;
       pairs[2 * k + 1] = limbs.offHi[j] + sampler.hi + (lo >= TWO_32 ? 1 : 0);
@@ -139,26 +147,46 @@ export function boundedIntegers(bitgen, low, high, n, dtype, endpoint, useMasked
     for (let k = 0; k < count; k++) {
       const j = k * step;
       if (step) sampler.setRange(0, limbs.rngLo[j]);
-      values[k] = limbs.offLo[j] + sampler.next();
+      values[k] = limbs.offLo[j] + sampler.owe(count - k).next();
     }
   }
+  draws.close();
   if (n !== undefined || arrays) return values;
   return spec.bits === 1 ? values[0] === 1 : values[0];
 }
 
 /**
  * numpy's `shuffle` (Generator and RandomState): Fisher-Yates in place on an Array or typed array,
- * swapping `x[i]` with `x[random_interval(i)]` for i = n-1 down to 1 (masked rejection draws).
+ * swapping `x[i]` with `x[random_interval(i)]` for i = n-1 down to 1 (masked rejection draws, each
+ * value at least one 32-bit draw while i < 2**32).
  */
 export function shuffleInPlace(bitgen, x) {
   checkSequence(x, "x");
-  const sampler = new BoundedSampler(bitgen, 64, true);
-  for (let i = x.length - 1; i > 0; i--) {
-    const j = sampler.setMax(i).next();
-    const item = x[i];
-    x[i] = x[j];
-    x[j] = item;
+  if (x.length - 1 > U32_MAX) {
+    const sampler = new BoundedSampler(bitgen, 64, true); // 64-bit draws while i >= 2**32
+    for (let i = x.length - 1; i > 0; i--) swap(x, i, sampler.setMax(i).next());
+    return;
   }
+  // The swaps' positions are drawn a block at a time, then the block's swaps run: the same draws and
+  // swaps in the same order, but the CPU overlaps the swaps' cache misses (no rejection branch between).
+  const draws = new Draws(bitgen, 32), source = draws.source;
+  const positions = new Uint32Array(Math.min(SHUFFLE_BLOCK, x.length));
+  for (let top = x.length - 1; top > 0; top -= SHUFFLE_BLOCK) {
+    const count = Math.min(SHUFFLE_BLOCK, top);
+    for (let k = 0; k < count; k++) {
+      draws.owed = top - k;
+      positions[k] = interval32(source, top - k);
+    }
+    for (let k = 0; k < count; k++) swap(x, top - k, positions[k]);
+  }
+  draws.close();
+}
+
+/** Swaps `x[i]` and `x[j]`. */
+function swap(x, i, j) {
+  const item = x[i];
+  x[i] = x[j];
+  x[j] = item;
 }
 
 /** `x` must be an Array or a typed array. */
@@ -182,6 +210,27 @@ export function sample(n, Type, draw) {
   const out = new Type(toCount(n, "n"));
   for (let k = 0; k < out.length; k++) out[k] = draw();
   return out;
+}
+
+/**
+ * A sampler's fill through the view `draws` (draws.js): `n` values of `Type` from `draw()`, each one
+ * numpy value drawn from `draws` (one number when `n` is undefined), with `draws.owed` set to the
+ * values still to come before each. Open `draws` with width 32 or 64 only when every value makes at
+ * least one draw of that width and none of the other; closes it.
+ */
+export function sampleDraws(draws, n, Type, draw) {
+  let values;
+  if (n === undefined) {
+    values = draw();
+  } else {
+    values = new Type(toCount(n, "n"));
+    for (let k = 0; k < values.length; k++) {
+      draws.owed = values.length - k;
+      values[k] = draw();
+    }
+  }
+  draws.close();
+  return values;
 }
 
 /** `n` `nextDouble` draws into a Float64Array (in bulk through `fillDouble` when the bit generator has it). */
@@ -217,12 +266,7 @@ export function populationSize(a, count) {
  * down to `first` (Lemire draws, from `sampler`).
  */
 function partialShuffle(sampler, items, first) {
-  for (let i = items.length - 1; i >= first; i--) {
-    const j = sampler.setMax(i).next();
-    const item = items[i];
-    items[i] = items[j];
-    items[j] = item;
-  }
+  for (let i = items.length - 1; i >= first; i--) swap(items, i, sampler.setMax(i).owe(i - first + 1).next());
   return items;
 }
 
@@ -376,7 +420,6 @@ export class Generator {
       }
     }
     this._bitGenerator = bitGenerator;
-    this._ziggurat = new Ziggurat(bitGenerator);
     this._discrete = new Discrete(bitGenerator);
     this._continuous = new Continuous(bitGenerator, this._discrete);
   }
@@ -417,9 +460,11 @@ export class Generator {
 
   /** numpy's `Generator.standard_normal`: the 256-layer ziggurat (`random_standard_normal[_f]`). */
   standardNormal(n, { dtype = "float64" } = {}) {
-    const Type = floatDtype(dtype, "standardNormal");
-    const zig = this._ziggurat;
-    return sample(n, Type, Type === Float64Array ? () => zig.standardNormal() : () => zig.standardNormalF());
+    const bitgen = this._bitGenerator;
+    if (floatDtype(dtype, "standardNormal") === Float32Array) {
+      return zigguratSample(bitgen, n, Float32Array, 32, (zig) => zig.standardNormalF());
+    }
+    return zigguratSample(bitgen, n, Float64Array, 64, (zig) => zig.standardNormal());
   }
 
   /**
@@ -431,10 +476,10 @@ export class Generator {
     if (method !== "zig" && method !== "inv") {
       throw new TypeError(`standardExponential: method must be "zig" or "inv", got ${describe(method)}`);
     }
-    const zig = this._ziggurat, c = this._continuous;
-    const float64 = Type === Float64Array;
+    const float64 = Type === Float64Array, c = this._continuous;
     if (method === "inv") return sample(n, Type, float64 ? () => c.standardExponentialInv() : () => c.standardExponentialInvF());
-    return sample(n, Type, float64 ? () => zig.standardExponential() : () => zig.standardExponentialF());
+    if (!float64) return zigguratSample(this._bitGenerator, n, Float32Array, 32, (zig) => zig.standardExponentialF());
+    return zigguratSample(this._bitGenerator, n, Float64Array, 64, (zig) => zig.standardExponential());
   }
 
   // Continuous distributions (continuous.js; argument handling of numpy's _generator.pyx). The
@@ -492,9 +537,7 @@ export class Generator {
     const popSize = populationSize(a, count);
     let indices;
     if (replace) {
-      const sampler = new BoundedSampler(this._bitGenerator, 64, false);
-      if (count > 0) sampler.setMax(popSize - 1);
-      indices = Float64Array.from({ length: count }, () => sampler.next());
+      indices = this._indicesWithReplacement(popSize, count);
     } else {
       if (count > popSize) {
         throw new RangeError(`n must be <= the population size ${popSize} when replace is false, got ${count}`);
@@ -504,24 +547,41 @@ export class Generator {
     return pick(a, indices, n);
   }
 
+  /** `count` indices below `popSize` for `choice(replace=True)`: numpy's `integers(0, popSize)` (Lemire). */
+  _indicesWithReplacement(popSize, count) {
+    const indices = new Float64Array(count);
+    if (count === 0) return indices;
+    const hi = Math.floor((popSize - 1) / TWO_32), lo = (popSize - 1) >>> 0;
+    const draws = new Draws(this._bitGenerator, aheadWidth(drawWidth(hi, lo, 64)));
+    const sampler = new BoundedSampler(draws.source, 64, false).setRange(hi, lo);
+    for (let k = 0; k < count; k++) indices[k] = sampler.owe(count - k).next();
+    draws.close();
+    return indices;
+  }
+
   /**
    * numpy's index selection for `choice(replace=False)` without `p`: `count` distinct indices below
-   * `popSize`, in numpy's order (Lemire draws, `random_bounded_uint64`).
+   * `popSize`, in numpy's order (Lemire draws, `random_bounded_uint64`; 32 bits each below 2**32).
    */
   _sampleWithoutReplacement(popSize, count, shuffle) {
-    const sampler = new BoundedSampler(this._bitGenerator, 64, false);
+    const draws = new Draws(this._bitGenerator, popSize - 1 <= U32_MAX ? 32 : 0);
+    const sampler = new BoundedSampler(draws.source, 64, false);
+    let chosen;
     if (popSize > 10000 && count > Math.floor(popSize / (shuffle ? 50 : 20))) {
-      const shuffled = partialShuffle(sampler, arange(popSize), Math.max(popSize - count, 1));
-      return shuffled.slice(popSize - count);
+      chosen = partialShuffle(sampler, arange(popSize), Math.max(popSize - count, 1)).slice(popSize - count);
+    } else {
+      chosen = new Float64Array(count);
+      const seen = new Set();
+      for (let k = 0, j = popSize - count; k < count; k++, j++) {
+        let v = sampler.setMax(j).owe(count - k).next();
+        if (seen.has(v)) v = j; // Floyd: a repeat is replaced by j, which cannot have been chosen
+        seen.add(v);
+        chosen[k] = v;
+      }
+      if (shuffle) partialShuffle(sampler, chosen, 1);
     }
-    const chosen = new Float64Array(count), seen = new Set();
-    for (let k = 0, j = popSize - count; k < count; k++, j++) {
-      let v = sampler.setMax(j).next();
-      if (seen.has(v)) v = j; // Floyd: a repeat is replaced by j, which cannot have been chosen
-      seen.add(v);
-      chosen[k] = v;
-    }
-    return shuffle ? partialShuffle(sampler, chosen, 1) : chosen;
+    draws.close();
+    return chosen;
   }
 
   /**
@@ -620,6 +680,16 @@ export class Generator {
 }
 
 mixContinuous(Generator.prototype);
+
+/**
+ * A ziggurat fill: `n` values of `Type` from `draw(zig)`, a `Ziggurat` over a view of `bitgen` that
+ * draws ahead with `width` (every ziggurat value starts with a draw of its width and makes none of
+ * the other: 64 for float64, 32 for float32).
+ */
+function zigguratSample(bitgen, n, Type, width, draw) {
+  const draws = new Draws(bitgen, width), zig = new Ziggurat(draws);
+  return sampleDraws(draws, n, Type, () => draw(zig));
+}
 
 /**
  * numpy's `default_rng`: a Generator over `new PCG64(seed)`; a Generator is returned as is and a bit

@@ -10,6 +10,7 @@
 import { uint64Reader } from "../bounded.js";
 import { describe, toBigInt, toCount, toUint32, toWords } from "../checks.js";
 import { LegacyContinuous } from "../continuous.js";
+import { Draws } from "../draws.js";
 import { cont, dirichletDraws, mixContinuous, uniformDraws } from "../continuous_methods.js";
 import { Discrete } from "../discrete.js";
 import {
@@ -56,7 +57,7 @@ export class RandomState {
     }
     this._generator = new Generator(this._bitGenerator);
     this._discrete = new Discrete(this._bitGenerator);
-    this._continuous = new LegacyContinuous(this._bitGenerator, this._discrete, () => this._gaussOne());
+    this._continuous = new LegacyContinuous(this._bitGenerator, this._discrete, () => this._gaussOne(this._bitGenerator));
     this._gauss = null;
   }
 
@@ -135,14 +136,16 @@ export class RandomState {
     return boundedIntegers(this._bitGenerator, low, high, n, dtype, false, true);
   }
 
-  /** numpy's `legacy_gauss`: Marsaglia's polar method, returning `f*x2` and caching `f*x1`. */
-  _gaussOne() {
+  /**
+   * numpy's `legacy_gauss` drawing from `bitgen` (the bit generator or a view of it): Marsaglia's
+   * polar method, returning `f*x2` and caching `f*x1`.
+   */
+  _gaussOne(bitgen) {
     if (this._gauss !== null) {
       const value = this._gauss;
       this._gauss = null;
       return value;
     }
-    const bitgen = this._bitGenerator;
     let x1, x2, r2;
     do {
       x1 = 2.0 * bitgen.nextDouble() - 1.0;
@@ -154,9 +157,21 @@ export class RandomState {
     return f * x2;
   }
 
-  /** numpy's legacy `standard_normal` (polar method; the cached value carries across calls). */
+  /**
+   * numpy's legacy `standard_normal` (polar method; the cached value carries across calls). Values
+   * come in pairs of at least two doubles, the second from the cache, so while a pair is drawn at
+   * least max(values still to come - 1, 1) doubles are still to come: the view draws that many ahead.
+   */
   standardNormal(n) {
-    return sample(n, Float64Array, () => this._gaussOne());
+    if (n === undefined) return this._gaussOne(this._bitGenerator);
+    const out = new Float64Array(toCount(n, "n"));
+    const draws = new Draws(this._bitGenerator, 64);
+    for (let k = 0; k < out.length; k++) {
+      draws.owed = Math.max(out.length - k - 1, 1);
+      out[k] = this._gaussOne(draws);
+    }
+    draws.close();
+    return out;
   }
 
   // Continuous distributions: numpy's legacy samplers (continuous.js, LegacyContinuous) where
