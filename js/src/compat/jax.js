@@ -12,6 +12,7 @@
 import { describe, toBigInt } from "../checks.js";
 import { erf } from "../libm/index.js";
 import { mulhi32 } from "../limbs.js";
+import { checkArrayShape, checkAxis, checkShape, sizeOf, takeAlong } from "../ndarray.js";
 import { threefry2x32Block } from "../threefry.js";
 import {
   bfloat16Bits, erfF32, erfInvF32, erfInvF64, fromBfloat16Bits, fromHalfBits, ftz32, ftz64, halfBits, log1pF32,
@@ -35,15 +36,6 @@ function checkKey(key) {
   return [key[0] >>> 0, key[1] >>> 0];
 }
 
-function checkShape(shape, name = "shape") {
-  if (!Array.isArray(shape) || !shape.every((d) => Number.isSafeInteger(d) && d >= 0)) {
-    throw new TypeError(`${name} must be an array of non-negative integers, got ${describe(shape)}`);
-  }
-  return shape;
-}
-
-const sizeOf = (shape) => shape.reduce((a, b) => a * b, 1);
-
 function checkFlag(value, name) {
   if (typeof value !== "boolean") throw new TypeError(`${name} must be true or false, got ${describe(value)}`);
   return value;
@@ -56,12 +48,6 @@ function checkChoice(value, allowed, name) {
 
 function checkMode(mode) {
   return checkChoice(mode ?? "low", ["low", "high"], "mode");
-}
-
-function checkAxis(axis, ndim) {
-  const n = Math.max(ndim, 1);
-  if (!Number.isInteger(axis) || axis < -n || axis >= n) throw new RangeError(`axis must be in [${-n}, ${n - 1}], got ${describe(axis)}`);
-  return ((axis % n) + n) % n;
 }
 
 // ---- keys ---------------------------------------------------------------------------------------
@@ -567,13 +553,6 @@ function permute(k0, k1, x, shape, axis, independent, partitionable) {
   return permuteLines(x, shape, axis, () => order);
 }
 
-function checkArrayShape(x, shape, name) {
-  if (!Array.isArray(x) && !ArrayBuffer.isView(x)) throw new TypeError(`${name} must be a number or an array, got ${describe(x)}`);
-  shape = checkShape(shape ?? [x.length], `${name}Shape`);
-  if (sizeOf(shape) !== x.length || shape.length === 0) throw new RangeError(`${name}Shape ${JSON.stringify(shape)} does not hold ${x.length} values`);
-  return shape;
-}
-
 /**
  * `jax.random.permutation(key, x, axis, independent)`: a shuffled 0..x-1 (Int32Array) when `x` is a
  * count, else the array `x` (flat, of shape `xShape`, default [x.length]) shuffled along `axis`.
@@ -670,20 +649,6 @@ export function choice(key, a, shape = [], { replace = true, p, axis = 0, aShape
   }
   if (counted) return index;
   return takeAlong(a, arrayShape, axis, index);
-}
-
-/** numpy's take(x, index, axis) of a flat array: the index list replaces that axis (flat result). */
-function takeAlong(x, shape, axis, index) {
-  const n = shape[axis], inner = sizeOf(shape.slice(axis + 1)), outer = sizeOf(shape.slice(0, axis));
-  const out = new x.constructor(outer * index.length * inner);
-  let k = 0;
-  for (let o = 0; o < outer; o++) {
-    for (let i = 0; i < index.length; i++) {
-      const base = (o * n + index[i]) * inner;
-      for (let j = 0; j < inner; j++) out[k++] = x[base + j];
-    }
-  }
-  return out;
 }
 
 /** The number of values of the sorted `values` below `x` (numpy's searchsorted, side "left"). */
