@@ -42,9 +42,38 @@ export type Sequence = unknown[] | TypedArray;
 /** An element of a sequence. */
 export type ElementOf<S> = S extends (infer T)[] ? T : S extends BigInt64Array | BigUint64Array ? bigint : number;
 
+/**
+ * An n-d array is passed flat, its values in C (row-major) order in an Array or a typed array, with its
+ * shape as an option (`aShape`, `xShape`: an array of non-negative integers whose product is the
+ * length; default `[length]`, one dimension). Results of n-d arrays are flat the same way, in the
+ * container type of the input; their shape is numpy's (e.g. `choice` along `axis` replaces that
+ * dimension with `n`).
+ */
+export type Shape = readonly number[];
+
 export interface ChoiceOptions {
   replace?: boolean;
+  /** numpy's `shuffle`: without `replace` and `p`, shuffle the picks (false: Floyd's order). */
   shuffle?: boolean;
+  /** One probability per element of the population (numpy's `p`; sum 1 within sqrt(eps), float32's for a Float32Array). */
+  p?: ArrayLike<number> | null;
+}
+/** `choice` from an n-d array: `a` flat of shape `aShape`, picked along `axis` (default 0, negative from the end). */
+export interface NdChoiceOptions extends ChoiceOptions {
+  aShape: Shape;
+  axis?: number;
+}
+/** `permutation` of an n-d array: `x` flat of shape `xShape`, its slices along `axis` reordered. */
+export interface PermutationOptions {
+  xShape?: Shape;
+  axis?: number;
+}
+/** `permuted(x, options)`: every line along `axis` shuffled on its own (null: all values as one line), into `out`. */
+export interface PermutedOptions<S extends Sequence> {
+  xShape?: Shape;
+  axis?: number | null;
+  /** Filled from `x` (its length; it must hold every value of `x` exactly) and returned. */
+  out?: S;
 }
 
 // Continuous distributions (continuous_methods.js): numpy's parameters, numbers or flat arrays
@@ -165,16 +194,26 @@ export class Generator<B extends BitSource = BitSource> {
   dirichlet(alpha: ArrayLike<number>, n?: number): Float64Array;
   /** Fisher-Yates in place (masked-rejection draws). */
   shuffle(x: Sequence): void;
-  /** A shuffled `[0, x)` for a count, else a shuffled copy. */
+  /** A shuffled `[0, x)` for a count, else a shuffled copy (an n-d `x`: its slices along `axis` in a shuffled order, flat). */
   permutation(x: number): Float64Array;
-  permutation<S extends Sequence>(x: S): S;
-  /** Indices below `a` (a population size), or elements of `a`; without `replace`, distinct ones. */
+  permutation<S extends Sequence>(x: S, options?: PermutationOptions): S;
+  /** numpy's `permuted`: a copy of `x` (or `out`) with each line along `axis` shuffled independently. */
+  permuted<S extends Sequence>(x: S, options?: PermutedOptions<S>): S;
+  /**
+   * Indices below `a` (a population size), or elements of `a`; without `replace`, distinct ones; with
+   * `p`, by those probabilities. From an n-d `a` (`aShape` of two or more dimensions), numpy's
+   * `a.take(indices, axis)`, flat.
+   */
+  choice<S extends Sequence>(a: S, n: number | undefined, options: NdChoiceOptions): S;
   choice(a: number, n?: undefined, options?: ChoiceOptions): number;
   choice(a: number, n: number, options?: ChoiceOptions): Float64Array;
   choice<S extends Sequence>(a: S, n?: undefined, options?: ChoiceOptions): ElementOf<S>;
   choice<T>(a: T[], n: number, options?: ChoiceOptions): T[];
   choice<S extends TypedArray>(a: S, n: number, options?: ChoiceOptions): S;
-  /** `length` random bytes (numpy's `Generator.bytes`). */
+  /**
+   * `length` random bytes (numpy's `Generator.bytes`): (length - 1) / 4 + 1 words (C division, so
+   * `bytes(0)` draws one), cut as Python's `[:length]` (-6 <= length < 0 drops bytes from the end).
+   */
   bytes(length: number): Uint8Array;
 
   // Discrete distributions: int64 results as numpy's, one bigint for scalar parameters without `n`,

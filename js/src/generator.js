@@ -23,6 +23,7 @@ import {
   Int64Out, NON_NEGATIVE, POISSON_LAM_MAX, bigArrayFromPairs, floatDraws, int64Draws, isArrayLike, isNonNegative, param,
 } from "./params.js";
 import { Draws } from "./draws.js";
+import { checkArrayShape, checkAxis, sizeOf, takeAlong } from "./ndarray.js";
 import { PCG64 } from "./pcg64.js";
 import { Ziggurat } from "./ziggurat.js";
 
@@ -162,22 +163,30 @@ export function boundedIntegers(bitgen, low, high, n, dtype, endpoint, useMasked
  */
 export function shuffleInPlace(bitgen, x) {
   checkSequence(x, "x");
-  if (x.length - 1 > U32_MAX) {
+  shuffleLine(bitgen, x, 0, 1, x.length);
+}
+
+/**
+ * numpy's `_shuffle_raw` on the `n` items x[base], x[base + stride], ... (one line of an n-d array):
+ * Fisher-Yates from the last item, `random_interval` draws.
+ */
+function shuffleLine(bitgen, x, base, stride, n) {
+  if (n - 1 > U32_MAX) {
     const sampler = new BoundedSampler(bitgen, 64, true); // 64-bit draws while i >= 2**32
-    for (let i = x.length - 1; i > 0; i--) swap(x, i, sampler.setMax(i).next());
+    for (let i = n - 1; i > 0; i--) swap(x, base + i * stride, base + sampler.setMax(i).next() * stride);
     return;
   }
   // The swaps' positions are drawn a block at a time, then the block's swaps run: the same draws and
   // swaps in the same order, but the CPU overlaps the swaps' cache misses (no rejection branch between).
   const draws = new Draws(bitgen, 32), source = draws.source;
-  const positions = new Uint32Array(Math.min(SHUFFLE_BLOCK, x.length));
-  for (let top = x.length - 1; top > 0; top -= SHUFFLE_BLOCK) {
+  const positions = new Uint32Array(Math.min(SHUFFLE_BLOCK, n));
+  for (let top = n - 1; top > 0; top -= SHUFFLE_BLOCK) {
     const count = Math.min(SHUFFLE_BLOCK, top);
     for (let k = 0; k < count; k++) {
       draws.owed = top - k;
       positions[k] = interval32(source, top - k);
     }
-    for (let k = 0; k < count; k++) swap(x, top - k, positions[k]);
+    for (let k = 0; k < count; k++) swap(x, base + (top - k) * stride, base + positions[k] * stride);
   }
   draws.close();
 }
@@ -195,6 +204,30 @@ function checkSequence(x, name) {
     throw new TypeError(`${name} must be an Array or a typed array, got ${describe(x)}`);
   }
   return x;
+}
+
+/**
+ * `out` (an Array or a typed array of x's length) filled from `x`, after checking that it holds every
+ * value of `x` exactly (numpy's `copyto(out, x, casting="safe")` for `permuted`'s `out`).
+ */
+function copyInto(out, x) {
+  checkSequence(out, "out");
+  if (out.length !== x.length) throw new RangeError(`out must have x's length ${x.length}, got ${out.length}`);
+  if (!Array.isArray(out)) {
+    const probe = new out.constructor(1);
+    for (let k = 0; k < x.length; k++) {
+      try {
+        probe[0] = x[k];
+      } catch {
+        throw new TypeError(`out (${out.constructor.name}) cannot hold x[${k}] = ${describe(x[k])}`);
+      }
+      if (!Object.is(probe[0], x[k]) && probe[0] !== x[k]) {
+        throw new TypeError(`out (${out.constructor.name}) cannot hold x[${k}] = ${describe(x[k])} exactly`);
+      }
+    }
+  }
+  for (let k = 0; k < x.length; k++) out[k] = x[k];
+  return out;
 }
 
 /** `0, 1, ..., n-1` as a Float64Array (numpy's `arange(n)`). */
@@ -249,16 +282,110 @@ function words32(bitgen, n) {
   return out;
 }
 
-/** numpy's `choice` population checks: `a` is a positive integer or a non-empty sequence; its size. */
-export function populationSize(a, count) {
+/**
+ * numpy's `choice` population: `a` a positive integer (a count), or a non-empty flat array of shape
+ * `aShape` (default [a.length]) whose axis `axis` is the population. Returns its `size`, `shape` (null
+ * for a count) and `axis` (normalised).
+ */
+export function population(a, count, aShape, axis) {
   if (typeof a === "number") {
+    if (aShape !== undefined) throw new TypeError("aShape is only for an array a, not a count");
     const size = toCount(a, "a");
     if (size === 0 && count > 0) throw new RangeError("a must be a positive integer unless no samples are taken");
-    return size;
+    return { size, shape: null, axis: 0 };
   }
   checkSequence(a, "a");
-  if (a.length === 0 && count > 0) throw new RangeError("a must be non-empty unless no samples are taken");
-  return a.length;
+  const shape = checkArrayShape(a, aShape, "a"), ax = checkAxis(axis, shape.length);
+  if (shape[ax] === 0 && count > 0) throw new RangeError("a must be non-empty unless no samples are taken");
+  return { size: shape[ax], shape, axis: ax };
+}
+
+/** numpy's `choice(replace=False)` check: no more samples than the population. */
+export function checkSampleSize(count, popSize) {
+  if (count > popSize) throw new RangeError(`n must be <= the population size ${popSize} when replace is false, got ${count}`);
+}
+
+const P_ATOL = Math.sqrt(Number.EPSILON); // numpy's sqrt(finfo(float64).eps)
+const P_ATOL_F32 = Math.fround(Math.sqrt(2 ** -23)); // sqrt(finfo(float32).eps), for a float32 p
+
+/**
+ * numpy's checks of `choice`'s `p` for a population of `popSize` (_generator.pyx, mtrand.pyx): one
+ * number per element, their kahan_sum not NaN, none negative, the sum within sqrt(eps) of 1 (float32's
+ * eps for a Float32Array, as numpy's for a float32 array). Returns p as a Float64Array.
+ */
+export function probabilities(p, popSize) {
+  if (!isArrayLike(p) || p instanceof BigInt64Array || p instanceof BigUint64Array) {
+    throw new TypeError(`p must be an Array or a typed array of numbers, got ${describe(p)}`);
+  }
+  const probs = new Float64Array(p.length);
+  for (let i = 0; i < p.length; i++) {
+    if (typeof p[i] !== "number") throw new TypeError(`p[${i}] must be a number, got ${describe(p[i])}`);
+    probs[i] = p[i];
+  }
+  if (probs.length !== popSize) {
+    throw new RangeError(`p must have one probability per element of the population (${popSize}), got ${probs.length}`);
+  }
+  const sum = kahanSum(probs, 0, probs.length);
+  if (Number.isNaN(sum)) throw new RangeError("p must not contain NaN");
+  if (probs.some((v) => v < 0)) throw new RangeError("p must be >= 0 (probabilities are not non-negative)");
+  const atol = p instanceof Float32Array ? Math.max(P_ATOL, P_ATOL_F32) : P_ATOL;
+  if (Math.abs(sum - 1.0) > atol) throw new RangeError(`p must sum to 1 (within ${atol}), got a sum of ${sum}`);
+  return probs;
+}
+
+/** numpy's `cdf = p.cumsum(); cdf /= cdf[-1]` (left-to-right sums, then one division each) into `cdf`. */
+function normalisedCdf(p, cdf) {
+  let sum = 0.0;
+  for (let i = 0; i < p.length; i++) cdf[i] = sum = sum + p[i];
+  const last = cdf[p.length - 1];
+  for (let i = 0; i < p.length; i++) cdf[i] /= last;
+  return cdf;
+}
+
+/** numpy's `cdf.searchsorted(x, side="right")`: the number of values of the sorted `cdf` <= x. */
+function searchRight(cdf, x) {
+  let lo = 0, hi = cdf.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cdf[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** numpy's `choice` with `p` and replacement: each of `uniforms`' index in the normalised cdf (Float64Array). */
+export function cdfIndices(p, uniforms) {
+  const cdf = normalisedCdf(p, new Float64Array(p.length));
+  const indices = new Float64Array(uniforms.length);
+  for (let k = 0; k < uniforms.length; k++) indices[k] = searchRight(cdf, uniforms[k]);
+  return indices;
+}
+
+/**
+ * numpy's `choice` with `p` without replacement: rounds of `uniforms(m)` (m = the indices still
+ * missing, numpy's `random` / `rand`) in the normalised cdf of `p` with the indices found so far set
+ * to 0, keeping each round's first occurrences in order, until `count` distinct indices (Float64Array).
+ */
+export function distinctCdfIndices(p, count, uniforms) {
+  let positive = 0;
+  for (let i = 0; i < p.length; i++) if (p[i] > 0) positive++;
+  if (positive < count) throw new RangeError(`p must have at least n (${count}) non-zero entries, got ${positive}`);
+  const probs = p.slice(), cdf = new Float64Array(p.length), seen = new Uint8Array(p.length);
+  const found = new Float64Array(count);
+  let have = 0;
+  while (have < count) {
+    const x = uniforms(count - have), first = have;
+    for (let k = 0; k < have; k++) probs[found[k]] = 0;
+    normalisedCdf(probs, cdf);
+    for (let k = 0; k < x.length; k++) {
+      const i = searchRight(cdf, x[k]);
+      if (seen[i]) continue; // a repeat within this round (numpy's unique, first occurrences)
+      seen[i] = 1;
+      found[have++] = i;
+    }
+    for (let k = first; k < have; k++) seen[found[k]] = 0;
+  }
+  return found;
 }
 
 /**
@@ -271,14 +398,34 @@ function partialShuffle(sampler, items, first) {
 }
 
 /**
- * The picks of `choice`: for a population size `a`, the indices themselves (a number, or a
- * Float64Array); for a sequence `a`, its elements at the indices (one element, or an Array; a typed
- * array gives the same typed array).
+ * The picks of `choice` from population `pop` (`population`'s): for a count `a`, the indices themselves
+ * (a number, or a Float64Array); for a 1-d `a`, its elements at the indices (one element, or an Array;
+ * a typed array gives the same typed array); for an n-d `a`, numpy's `a.take(indices, axis)`, flat.
  */
-export function pick(a, indices, n) {
-  if (typeof a === "number") return n === undefined ? indices[0] : indices;
+export function pick(a, pop, indices, n) {
+  if (pop.shape === null) return n === undefined ? indices[0] : indices;
+  if (pop.shape.length > 1) return takeAlong(a, pop.shape, pop.axis, indices);
   if (n === undefined) return a[indices[0]];
   return Array.isArray(a) ? Array.from(indices, (i) => a[i]) : a.constructor.from(indices, (i) => a[i]);
+}
+
+/**
+ * numpy's `bytes(length)` (Generator and RandomState) from `words(count)`, `count` uint32 draws:
+ * count = (length - 1) / 4 + 1 in C's truncating division (so length 0 draws one word), the words'
+ * little-endian bytes cut as Python's `[:length]` (a negative length drops bytes from the end: -1
+ * gives 3 of 4). Below -6 the count would be negative, which numpy rejects.
+ */
+export function bytesFrom(length, words) {
+  if (typeof length !== "number" || !Number.isSafeInteger(length) || length < -6) {
+    throw new RangeError(`length must be a safe integer >= -6 (numpy's bytes), got ${describe(length)}`);
+  }
+  const count = Math.trunc((length - 1) / 4) + 1;
+  const values = words(count);
+  const out = new Uint8Array(length >= 0 ? length : Math.max(4 * count + length, 0));
+  for (let i = 0, k = 0; k < out.length; i++) {
+    for (let shift = 0; shift < 32 && k < out.length; shift += 8) out[k++] = (values[i] >>> shift) & 0xff;
+  }
+  return out;
 }
 
 /** numpy's CONS_POISSON: 0 <= lam <= POISSON_LAM_MAX (NaN fails). */
@@ -518,33 +665,71 @@ export class Generator {
   }
 
   /**
-   * numpy's `Generator.permutation`: for a count `x`, a shuffled `arange(x)` as a Float64Array; for an
-   * Array or typed array, a shuffled copy.
+   * numpy's `Generator.permutation(x, axis)`: for a count `x`, a shuffled `arange(x)` as a Float64Array;
+   * for an Array or typed array, a shuffled copy; for an n-d array (flat, of shape `xShape`), a copy
+   * with the slices along `axis` in a shuffled order (one shuffle of `arange(xShape[axis])`), flat.
    */
-  permutation(x) {
-    const out = typeof x === "number" ? arange(toCount(x, "x")) : checkSequence(x, "x").slice();
-    this.shuffle(out);
-    return out;
+  permutation(x, { axis = 0, xShape } = {}) {
+    if (typeof x === "number") {
+      const out = arange(toCount(x, "x"));
+      this.shuffle(out);
+      return out;
+    }
+    checkSequence(x, "x");
+    const shape = checkArrayShape(x, xShape, "x"), ax = checkAxis(axis, shape.length);
+    if (shape.length === 1) {
+      const out = x.slice();
+      this.shuffle(out);
+      return out;
+    }
+    const order = arange(shape[ax]);
+    this.shuffle(order);
+    return takeAlong(x, shape, ax, order);
   }
 
   /**
-   * numpy's `Generator.choice(a, size, replace, shuffle)` without `p`: with replacement
-   * `integers(0, n, size)`; without, a partial Fisher-Yates from the end (large populations) or Floyd's
-   * method then a shuffle (Lemire draws throughout). `a` is a population size or a sequence.
+   * numpy's `Generator.permuted(x, axis, out)`: a copy of `x` (flat, of shape `xShape`), or `out` filled
+   * from it, with every line along `axis` shuffled on its own, lines in C order; `axis` null or
+   * undefined shuffles all the values as one line.
    */
-  choice(a, n, { replace = true, shuffle = true } = {}) {
+  permuted(x, { axis = null, out, xShape } = {}) {
+    checkSequence(x, "x");
+    const shape = checkArrayShape(x, xShape, "x");
+    const ax = axis === null || axis === undefined ? null : checkAxis(axis, shape.length);
+    const result = out === undefined || out === null ? x.slice() : copyInto(out, x);
+    if (ax === null) {
+      shuffleLine(this._bitGenerator, result, 0, 1, result.length);
+      return result;
+    }
+    const n = shape[ax], inner = sizeOf(shape.slice(ax + 1)), outer = sizeOf(shape.slice(0, ax));
+    for (let o = 0; o < outer; o++) {
+      for (let j = 0; j < inner; j++) shuffleLine(this._bitGenerator, result, o * n * inner + j, inner, n);
+    }
+    return result;
+  }
+
+  /**
+   * numpy's `Generator.choice(a, size, replace, p, axis, shuffle)`. Without `p`: with replacement
+   * `integers(0, n, size)`; without, a partial Fisher-Yates from the end (large populations) or Floyd's
+   * method then a shuffle (Lemire draws throughout). With `p` (one probability per element): `random`
+   * values searched in the normalised cdf (without replacement: numpy's rounds over the probabilities
+   * not yet taken; `shuffle` plays no part). `a` is a population size, a sequence, or an n-d array
+   * (flat, of shape `aShape`) picked from along `axis`.
+   */
+  choice(a, n, { replace = true, p, shuffle = true, axis = 0, aShape } = {}) {
     const count = countOf(n);
-    const popSize = populationSize(a, count);
+    const pop = population(a, count, aShape, axis);
+    const probs = p === undefined || p === null ? null : probabilities(p, pop.size);
     let indices;
     if (replace) {
-      indices = this._indicesWithReplacement(popSize, count);
+      indices = probs ? cdfIndices(probs, this.random(count)) : this._indicesWithReplacement(pop.size, count);
     } else {
-      if (count > popSize) {
-        throw new RangeError(`n must be <= the population size ${popSize} when replace is false, got ${count}`);
-      }
-      indices = this._sampleWithoutReplacement(popSize, count, shuffle);
+      checkSampleSize(count, pop.size);
+      indices = probs
+        ? distinctCdfIndices(probs, count, (m) => this.random(m))
+        : this._sampleWithoutReplacement(pop.size, count, shuffle);
     }
-    return pick(a, indices, n);
+    return pick(a, pop, indices, n);
   }
 
   /** `count` indices below `popSize` for `choice(replace=True)`: numpy's `integers(0, popSize)` (Lemire). */
@@ -585,13 +770,11 @@ export class Generator {
   }
 
   /**
-   * numpy's `Generator.bytes`: `integers(0, 2**32, ceil(length/4), uint32)` as little-endian bytes,
-   * cut to `length`.
+   * numpy's `Generator.bytes(length)`: `integers(0, 2**32, (length - 1) / 4 + 1, uint32)` as
+   * little-endian bytes, cut to `length` (`bytesFrom`: bytes(0) draws one word, length >= -6).
    */
   bytes(length) {
-    toCount(length, "length");
-    const words = this.integers(0, TWO_32, Math.ceil(length / 4), { dtype: "uint32" });
-    return Uint8Array.from({ length }, (_, k) => (words[k >>> 2] >>> (8 * (k & 3))) & 0xff);
+    return bytesFrom(length, (count) => this.integers(0, TWO_32, count, { dtype: "uint32" }));
   }
 
   // Discrete distributions (discrete.js; argument handling of numpy's _generator.pyx). Results are

@@ -41,7 +41,6 @@ const COUNT_ARGUMENTS = [
   ["Generator.permutation", "x", (c) => prng.defaultRng(1).permutation(c)],
   ["Generator.choice size", "n", (c) => prng.defaultRng(1).choice(5, c)],
   ["Generator.choice population", "a", (c) => prng.defaultRng(1).choice(c, 2)],
-  ["Generator.bytes", "length", (c) => prng.defaultRng(1).bytes(c)],
   ["RandomState.randomSample", "n", (c) => new compat.numpy.RandomState(1).randomSample(c)],
   ["RandomState.rand", "dimension 0", (c) => new compat.numpy.RandomState(1).rand(c)],
   ["RandomState.randn", "dimension 0", (c) => new compat.numpy.RandomState(1).randn(c)],
@@ -94,4 +93,13 @@ test("MidSquare.period: bounded by maxSteps, and the bound does not change a fou
   assert.throws(() => gen.period({ maxSteps: 100 }), (e) => e instanceof RangeError && /maxSteps=100\b/.test(e.message));
   const big = new prng.MidSquare(123456789012345678n, { digits: 18 });
   assert.throws(() => big.period({ maxSteps: 10_000 }), RangeError);
+});
+
+test("Generator.bytes / RandomState.bytes: numpy's lengths down to -6; anything else a RangeError naming length", () => {
+  for (const make of [() => prng.defaultRng(1), () => new compat.numpy.RandomState(1)]) {
+    for (const bad of [...BAD_COUNTS.filter((c) => c !== -1), -7, -100]) {
+      assert.throws(() => make().bytes(bad), (e) => e instanceof RangeError && e.message.includes("length"), String(bad));
+    }
+    assert.equal(make().bytes(-1).length, 3); // numpy: one word, cut as Python's [:-1]
+  }
 });

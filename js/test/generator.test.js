@@ -13,7 +13,9 @@ import { Generator, defaultRng } from "../src/generator.js";
 import * as tables from "../src/ziggurat_tables.js";
 import { JSON_PATH, MODULE_PATH, render } from "../scripts/make_ziggurat.mjs";
 import { bigOrList, fromHex, vectorFiles } from "./helpers.js";
-import { CONTINUOUS_CALLS, DISCRETE_CALLS, NOT_IN_JS, arg, countOf, encoded, expected, num, param } from "./vector-calls.js";
+import {
+  CONTINUOUS_CALLS, DISCRETE_CALLS, NOT_IN_JS, arg, choiceArgs, countOf, encoded, expected, num, param, permutationArgs,
+} from "./vector-calls.js";
 
 /** How each recorded numpy Generator call is made on the JS Generator. */
 const CALLS = {
@@ -23,15 +25,14 @@ const CALLS = {
     return g.integers(param(c, 0, "low"), param(c, 1, "high", null), n, options); // array bounds broadcast
   },
   standard_normal: (g, c, n) => g.standardNormal(n, { dtype: c.kwargs.dtype ?? "float64" }),
-  permutation: (g, c) => g.permutation(num(c.args[0])),
+  permutation: (g, c) => g.permutation(...permutationArgs(c)),
+  permuted: (g, c) => g.permuted(...permutationArgs(c)),
   shuffle: (g, c) => {
     const x = arg(c.args[0]).map(Number);
     g.shuffle(x);
     return x;
   },
-  choice: (g, c, n) => g.choice(num(c.args[0]), n, {
-    replace: c.kwargs.replace ?? true, shuffle: c.kwargs.shuffle ?? true,
-  }),
+  choice: (g, c) => g.choice(...choiceArgs(c)),
   bytes: (g, c) => Buffer.from(g.bytes(num(c.args[0]))).toString("hex"),
   ...CONTINUOUS_CALLS,
   ...DISCRETE_CALLS,
@@ -103,7 +104,70 @@ test("bad arguments: TypeError / RangeError naming the argument", () => {
   rejects(() => g.permutation(-3), RangeError, "x");
   rejects(() => g.choice(0, 3), RangeError, "a");
   rejects(() => g.choice(5, 6, { replace: false }), RangeError, "n");
-  rejects(() => g.bytes(-1), RangeError, "length");
+  rejects(() => g.bytes(-7), RangeError, "length"); // -6 .. -1 are numpy's too: (length - 1) / 4 + 1 words, cut
+});
+
+test("structural methods: numpy's checks, TypeError / RangeError naming the argument, before any draw", () => {
+  const g = defaultRng(0), before = g.bitGenerator.state;
+  const rejects = (fn, type, name) =>
+    assert.throws(fn, (e) => e instanceof type && e.message.includes(name), `expected ${type.name} naming ${name}`);
+  const p = [0.1, 0, 0.3, 0.25, 0.35];
+  rejects(() => g.choice(5, 3, { p: [0.5, 0.5] }), RangeError, "p");
+  rejects(() => g.choice(5, 3, { p: [0.1, 0, 0.3, 0.25, NaN] }), RangeError, "p");
+  rejects(() => g.choice(5, 3, { p: [0.1, -0.1, 0.4, 0.25, 0.35] }), RangeError, "p");
+  rejects(() => g.choice(5, 3, { p: [0.1, 0, 0.3, 0.25, 0.36] }), RangeError, "p");
+  rejects(() => g.choice(5, 3, { p: "0.2" }), TypeError, "p");
+  rejects(() => g.choice(5, 3, { p: [0.1, 0, 0.3, 0.25, "0.35"] }), TypeError, "p[4]");
+  rejects(() => g.choice(5, 5, { p, replace: false }), RangeError, "p"); // p has 4 non-zero entries
+  rejects(() => g.choice([1, 2, 3, 4], 1, { aShape: [2, 2], axis: 2 }), RangeError, "axis");
+  rejects(() => g.choice([1, 2, 3, 4], 1, { aShape: [3] }), RangeError, "aShape");
+  rejects(() => g.choice(4, 1, { aShape: [4] }), TypeError, "aShape");
+  rejects(() => g.permutation([1, 2, 3, 4], { xShape: [2, 2], axis: -3 }), RangeError, "axis");
+  rejects(() => g.permutation([1, 2, 3, 4], { xShape: [2, 3] }), RangeError, "xShape");
+  rejects(() => g.permuted(5), TypeError, "x");
+  rejects(() => g.permuted([1, 2, 3, 4], { xShape: [2, 2], axis: 2 }), RangeError, "axis");
+  rejects(() => g.permuted([1, 2, 3], { out: new Float64Array(2) }), RangeError, "out");
+  rejects(() => g.permuted([1, 2, 3.5], { out: new Int32Array(3) }), TypeError, "out");
+  rejects(() => g.permuted([1, 2, 3], { out: new BigInt64Array(3) }), TypeError, "out");
+  rejects(() => g.bytes(1.5), RangeError, "length");
+  assert.deepEqual(g.bitGenerator.state, before, "a rejected call draws nothing");
+  const untouched = new Int32Array([7, 7, 7]);
+  rejects(() => g.permuted([1, 2, 3.5], { out: untouched }), TypeError, "out");
+  assert.deepEqual(untouched, new Int32Array([7, 7, 7]), "a rejected out is left as it was");
+});
+
+test("structural methods: bytes' word counts, n-d arrays flat with their shape, p with a float32 tolerance", () => {
+  const g = defaultRng(0);
+  g.bytes(0); // numpy's bytes(0) draws (and drops) one 32-bit word
+  assert.equal(g.random(), 0.2697867137638703);
+  const words = (length) => {
+    const a = defaultRng(5), b = defaultRng(5);
+    const bytes = a.bytes(length);
+    const drawn = Math.trunc((length - 1) / 4) + 1;
+    b.integers(0, 2 ** 32, drawn, { dtype: "uint32" });
+    assert.deepEqual(a.bitGenerator.state, b.bitGenerator.state, `bytes(${length}) draws ${drawn} words`);
+    return bytes.length;
+  };
+  assert.deepEqual([-6, -5, -4, -3, -2, -1, 0, 1, 4, 5, 9].map(words), [0, 0, 0, 0, 2, 3, 0, 1, 4, 5, 9]); // numpy's lengths
+  // a 2 x 3 array picked from along axis 1: 2 x n values, row by row
+  const picked = defaultRng(1).choice(new Int32Array([1, 2, 3, 4, 5, 6]), 4, { aShape: [2, 3], axis: 1 });
+  assert.ok(picked instanceof Int32Array && picked.length === 8);
+  for (let k = 0; k < 4; k++) assert.equal(picked[4 + k], picked[k] + 3);
+  const perm = defaultRng(1).permutation([1, 2, 3, 4, 5, 6], { xShape: [3, 2] });
+  assert.deepEqual([0, 2, 4].map((k) => perm[k + 1] - perm[k]), [1, 1, 1]);
+  const lanes = defaultRng(1).permuted(Float64Array.from({ length: 12 }, (_, k) => k), { xShape: [3, 4], axis: 1 });
+  for (let r = 0; r < 3; r++) assert.deepEqual(Array.from(lanes.slice(4 * r, 4 * r + 4)).sort((a, b) => a - b), [0, 1, 2, 3].map((c) => 4 * r + c));
+  const out = new Float64Array(4);
+  assert.equal(defaultRng(1).permuted([1, 2, 3, 4], { out }), out);
+  // numpy's tolerance on sum(p) is sqrt(eps) of the probabilities' type: float32's for a Float32Array
+  const loose = [0.25, 0.25, 0.25, 0.2501];
+  assert.throws(() => g.choice(4, 1, { p: loose }), RangeError);
+  assert.equal(typeof g.choice(4, undefined, { p: Float32Array.from(loose) }), "number");
+  // p without replacement never repeats, and never takes a zero-probability element
+  for (let seed = 0; seed < 20; seed++) {
+    const taken = defaultRng(seed).choice(5, 4, { replace: false, p: [0.1, 0, 0.3, 0.25, 0.35] });
+    assert.deepEqual(Array.from(taken).sort(), [0, 2, 3, 4]);
+  }
 });
 
 test("results: typed arrays by dtype, scalars when n is omitted, arrays picked from", () => {

@@ -160,3 +160,35 @@ export const DISCRETE_CALLS = {
   random_integers: (rs, c, n) => rs.randomIntegers(param(c, 0, "low", undefined, null), param(c, 1, "high", null, null), n),
   tomaxint: (rs, c, n) => rs.tomaxint(n),
 };
+
+// Structural methods (choice, permutation, permuted): an n-d array argument is passed as the JS API
+// takes it, flat in C order with its shape as an option (`aShape` / `xShape`).
+
+/** A recorded array argument as [flat values, shape]; an integer is [number, undefined]. */
+export function flatArg(value) {
+  const decoded = arg(value);
+  return Array.isArray(decoded) ? [decoded.flat(Infinity), shapeOf(decoded)] : [num(value), undefined];
+}
+
+/** numpy's `size` argument (position `i` or keyword `size`) as a count: undefined for None. */
+export function sizeArg(call, i) {
+  const size = i < call.args.length ? call.args[i] : call.kwargs.size;
+  if (size === undefined || size === null) return undefined;
+  return Array.isArray(size) ? size.map(num).reduce((a, b) => a * b, 1) : num(size);
+}
+
+/** The JS `choice(a, n, options)` arguments of a recorded numpy `choice(a, size, replace, p, axis, shuffle)`. */
+export function choiceArgs(call) {
+  const [a, aShape] = flatArg(call.args[0]);
+  const options = { replace: param(call, 2, "replace", true, null), p: param(call, 3, "p", undefined, null) };
+  for (const name of ["axis", "shuffle"]) if (name in call.kwargs) options[name] = arg(call.kwargs[name]);
+  if (aShape !== undefined && aShape.length > 1) options.aShape = aShape;
+  return [a, sizeArg(call, 1), options];
+}
+
+/** The JS `permutation(x, options)` / `permuted(x, options)` arguments of a recorded call. */
+export function permutationArgs(call) {
+  const [x, xShape] = flatArg(call.args[0]);
+  if (xShape === undefined) return [x];
+  return [x, { xShape, ...("axis" in call.kwargs ? { axis: arg(call.kwargs.axis) } : {}) }];
+}

@@ -2,7 +2,7 @@
 import type { Int, MT19937, MT19937State, State, Words } from "../index.js";
 import type {
   BitSource, ChoiceOptions, ContinuousMethods, ElementOf, IntegerArrays, IntegerDtype, IntegerScalar, IntParam, Param, Sequence,
-  TypedArray,
+  Shape, TypedArray,
 } from "../generator.js";
 
 /** numpy's legacy state tuple: `["MT19937", key, pos, hasGauss, gauss]`. */
@@ -57,13 +57,17 @@ export interface RandomState<B extends BitSource = MT19937> extends ContinuousMe
   randn(): number;
   randn(...shape: number[]): Float64Array;
   shuffle(x: Sequence): void;
+  /** A shuffled `[0, x)`, a shuffled copy, or for an n-d `x` (flat, of shape `xShape`) its rows in a shuffled order. */
   permutation(x: number): Float64Array;
-  permutation<S extends Sequence>(x: S): S;
-  choice(a: number, n?: undefined, options?: Pick<ChoiceOptions, "replace">): number;
-  choice(a: number, n: number, options?: Pick<ChoiceOptions, "replace">): Float64Array;
-  choice<S extends Sequence>(a: S, n?: undefined, options?: Pick<ChoiceOptions, "replace">): ElementOf<S>;
-  choice<T>(a: T[], n: number, options?: Pick<ChoiceOptions, "replace">): T[];
-  choice<S extends TypedArray>(a: S, n: number, options?: Pick<ChoiceOptions, "replace">): S;
+  permutation<S extends Sequence>(x: S, options?: { xShape?: Shape }): S;
+  /** numpy's legacy `choice`: with `p`, by those probabilities (numpy's legacy rounds without `replace`). */
+  choice(a: number, n?: undefined, options?: Pick<ChoiceOptions, "replace" | "p">): number;
+  choice(a: number, n: number, options?: Pick<ChoiceOptions, "replace" | "p">): Float64Array;
+  choice<S extends Sequence>(a: S, n?: undefined, options?: Pick<ChoiceOptions, "replace" | "p">): ElementOf<S>;
+  choice<T>(a: T[], n: number, options?: Pick<ChoiceOptions, "replace" | "p">): T[];
+  choice<S extends TypedArray>(a: S, n: number, options?: Pick<ChoiceOptions, "replace" | "p">): S;
+  /** numpy's legacy `bytes`: (length - 1) / 4 + 1 words (C division), cut as Python's `[:length]`, length >= -6. */
+  bytes(length: number): Uint8Array;
 
   // Discrete distributions, numpy's legacy samplers: C long (int64) results, one bigint for scalar
   // parameters without `n`, else a BigInt64Array.

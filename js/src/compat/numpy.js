@@ -15,7 +15,8 @@ import { cont, dirichletDraws, mixContinuous, uniformDraws } from "../continuous
 import { Discrete } from "../discrete.js";
 import {
   Generator, HYPERGEOMETRIC_NAMES, binomialParams, boundedIntegers, hypergeometricParams, isPoissonLam,
-  isProbabilityGt0, isProbabilityLt1, multinomialDraws, negativeBinomialDraws, pick, populationSize, sample, shuffleInPlace,
+  bytesFrom, cdfIndices, checkSampleSize, distinctCdfIndices, isProbabilityGt0, isProbabilityLt1, multinomialDraws,
+  negativeBinomialDraws, pick, population, probabilities, sample, shuffleInPlace,
 } from "../generator.js";
 import { log } from "../libm/index.js";
 import { MT19937 } from "../mt19937.js";
@@ -209,28 +210,39 @@ export class RandomState {
     shuffleInPlace(this._bitGenerator, x);
   }
 
-  /** numpy's legacy `permutation`: a shuffled `arange(x)` (Float64Array) or a shuffled copy of `x`. */
-  permutation(x) {
-    return this._generator.permutation(x);
+  /**
+   * numpy's legacy `permutation(x)`: a shuffled `arange(x)` (Float64Array), a shuffled copy of `x`, or
+   * for an n-d `x` (flat, of shape `xShape`) its rows (axis 0) in a shuffled order, flat.
+   */
+  permutation(x, { xShape } = {}) {
+    return this._generator.permutation(x, { xShape });
   }
 
   /**
-   * numpy's legacy `choice(a, size, replace)` without `p`: `randint(0, n, size)` with replacement,
-   * else the first `size` entries of `permutation(n)`.
+   * numpy's legacy `choice(a, size, replace, p)`. Without `p`: `randint(0, n, size)` with replacement,
+   * else the first `size` entries of `permutation(n)`. With `p`: `random_sample` values searched in the
+   * normalised cdf (without replacement: numpy's rounds of `rand` over the probabilities not yet taken).
    */
-  choice(a, n, { replace = true } = {}) {
-    const count = n === undefined ? 1 : n;
-    const popSize = populationSize(a, count);
+  choice(a, n, { replace = true, p } = {}) {
+    const count = n === undefined ? 1 : toCount(n, "n");
+    const pop = population(a, count, undefined, 0);
+    const probs = p === undefined || p === null ? null : probabilities(p, pop.size);
     let indices;
     if (replace) {
-      indices = Float64Array.from(this.randint(0, popSize, count), Number);
+      indices = probs ? cdfIndices(probs, this.randomSample(count)) : Float64Array.from(this.randint(0, pop.size, count), Number);
     } else {
-      if (count > popSize) {
-        throw new RangeError(`n must be <= the population size ${popSize} when replace is false, got ${count}`);
-      }
-      indices = this.permutation(popSize).slice(0, count);
+      checkSampleSize(count, pop.size);
+      indices = probs ? distinctCdfIndices(probs, count, (m) => this.randomSample(m)) : this.permutation(pop.size).slice(0, count);
     }
-    return pick(a, indices, n);
+    return pick(a, pop, indices, n);
+  }
+
+  /**
+   * numpy's legacy `bytes(length)`: `randint(0, 2**32, (length - 1) / 4 + 1, uint32)` as little-endian
+   * bytes, cut to `length` (bytes(0) draws one word, length >= -6).
+   */
+  bytes(length) {
+    return bytesFrom(length, (count) => this.randint(0, 2 ** 32, count, { dtype: "uint32" }));
   }
 
   // Discrete distributions: numpy's legacy samplers (discrete.js) with mtrand.pyx's argument

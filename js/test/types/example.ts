@@ -72,3 +72,16 @@ const marbles: BigInt64Array = dgen.multivariateHypergeometric([3, 4], 2, 5, { m
 const legacyHyper: bigint = new compat.numpy.RandomState(1).hypergeometric(5, 5, 3);
 const maxints: BigInt64Array = new compat.numpy.RandomState(1).tomaxint(3);
 export { onePoisson, poissons, binomials, counts, failures, ranged, marbles, legacyHyper, maxints };
+
+// Structural methods: choice with p, n-d arrays flat with their shape, permuted, bytes.
+const sg = defaultRng(11);
+const sIdx: Float64Array = sg.choice(5, 30, { p: [0.1, 0, 0.3, 0.25, 0.35] });
+const sOne: number = sg.choice(5, undefined, { p: new Float32Array([0.5, 0.5, 0, 0, 0]), replace: false });
+const sCols: Int32Array = sg.choice(new Int32Array(9), 2, { aShape: [3, 3], axis: 1 });
+const sPerm: number[] = sg.permutation([1, 2, 3, 4, 5, 6], { xShape: [2, 3], axis: 1 });
+const sLanes: Float64Array = sg.permuted(new Float64Array(12), { xShape: [3, 4], axis: -1, out: new Float64Array(12) });
+const sBytes: Uint8Array = sg.bytes(-1);
+const srs = new compat.numpy.RandomState(0);
+const sLegacy: number[] = srs.choice([10, 20, 30], 2, { p: [0.2, 0.3, 0.5], replace: false });
+const sRows: Float64Array = srs.permutation(new Float64Array(6), { xShape: [3, 2] });
+export { sIdx, sOne, sCols, sPerm, sLanes, sBytes, sLegacy, sRows };
