@@ -156,3 +156,21 @@ test("RandomState's binomial and multinomial share numpy's binomial_t: a cached 
   fresh.randomSample(5);
   assert.notDeepEqual(shared.multinomial(n, [p, 1 - p], 2000), fresh.multinomial(n, [p, 1 - p], 2000));
 });
+
+test("choice with p, bytes, permutation of rows: numpy's checks name the argument and draw nothing", () => {
+  const rs = new RandomState(3), before = rs.getState();
+  const rejects = (fn, type, name) =>
+    assert.throws(fn, (e) => e instanceof type && e.message.includes(name), `expected ${type.name} naming ${name}`);
+  rejects(() => rs.choice(3, 2, { p: [0.5, 0.5] }), RangeError, "p");
+  rejects(() => rs.choice(3, 2, { p: [0.5, 0.5, NaN] }), RangeError, "p");
+  rejects(() => rs.choice(3, 2, { p: [1.5, -0.5, 0] }), RangeError, "p");
+  rejects(() => rs.choice(3, 2, { p: [0.5, 0.6, 0] }), RangeError, "p");
+  rejects(() => rs.choice(3, 3, { p: [0.5, 0.5, 0], replace: false }), RangeError, "p");
+  rejects(() => rs.choice(3, 4, { replace: false }), RangeError, "n");
+  rejects(() => rs.permutation([1, 2, 3, 4], { xShape: [3] }), RangeError, "xShape");
+  rejects(() => rs.bytes(-7), RangeError, "length");
+  assert.deepEqual(rs.getState(), before);
+  const rows = rs.permutation([1, 2, 3, 4, 5, 6], { xShape: [3, 2] });
+  assert.deepEqual([0, 2, 4].map((k) => rows[k + 1] - rows[k]), [1, 1, 1]);
+  assert.deepEqual(Array.from(rs.choice([7, 8, 9], 2, { p: [0, 0.5, 0.5], replace: false })).sort(), [8, 9]);
+});

@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
 import * as prng from "../src/index.js";
+import { RandomState as RandomStateOf } from "../src/compat/numpy.js";
 import { Generator, defaultRng } from "../src/generator.js";
 import * as tables from "../src/ziggurat_tables.js";
 import { JSON_PATH, MODULE_PATH, render } from "../scripts/make_ziggurat.mjs";
@@ -163,6 +164,12 @@ test("structural methods: bytes' word counts, n-d arrays flat with their shape, 
   const loose = [0.25, 0.25, 0.25, 0.2501];
   assert.throws(() => g.choice(4, 1, { p: loose }), RangeError);
   assert.equal(typeof g.choice(4, undefined, { p: Float32Array.from(loose) }), "number");
+  // numpy's searchsorted(side="right"): a uniform equal to a cdf value goes to the next element, so a
+  // uniform of 0 never picks a zero-probability first element (a bit source that gives chosen doubles)
+  const fixed = (u) => new Generator({ nextUint32: () => 0, nextUint64: () => 0n, nextDouble: () => u });
+  assert.equal(fixed(0).choice(3, undefined, { p: [0, 0.5, 0.5] }), 1);
+  assert.deepEqual(fixed(0.5).choice(2, 2, { p: [0.5, 0.5] }), Float64Array.of(1, 1));
+  assert.deepEqual(new RandomStateOf(fixed(0.5).bitGenerator).choice(2, 2, { p: [0.5, 0.5] }), Float64Array.of(1, 1));
   // p without replacement never repeats, and never takes a zero-probability element
   for (let seed = 0; seed < 20; seed++) {
     const taken = defaultRng(seed).choice(5, 4, { replace: false, p: [0.1, 0, 0.3, 0.25, 0.35] });
