@@ -186,7 +186,7 @@ function shuffleLine(bitgen, x, base, stride, n) {
       draws.owed = top - k;
       positions[k] = interval32(source, top - k);
     }
-    for (let k = 0; k < count; k++) swap(x, base + (top - k) * stride, base + positions[k] * stride);
+    for (let k = 0, i = base + top * stride; k < count; k++, i -= stride) swap(x, i, base + positions[k] * stride);
   }
   draws.close();
 }
