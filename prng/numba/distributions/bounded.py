@@ -25,7 +25,7 @@ def gen_mask(max_):
     return mask
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def _draw(bg, word, left, bits):
     """One ``bits``-bit draw (32, 16, 8 or 1) as a uint64, and the piece buffer after: ``word``, the
     current 32-bit draw shifted to its next piece, and ``left``, the pieces left in it (numpy's
@@ -41,7 +41,7 @@ def _draw(bg, word, left, bits):
     return np.uint64(word) & np.uint64((1 << bits) - 1), word, left
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def _lemire_small(bg, rng, bits, word, left):
     """Lemire's method on ``bits``-bit draws for 0 < rng < 2**bits - 1; with the piece buffer after."""
     full = np.uint64((1 << bits) - 1)
@@ -58,7 +58,7 @@ def _lemire_small(bg, rng, bits, word, left):
     return m >> np.uint64(bits), word, left
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def _masked_small(bg, rng, mask, bits, word, left):
     """Masked rejection on ``bits``-bit draws; with the piece buffer after."""
     value, word, left = _draw(bg, word, left, bits)
@@ -67,7 +67,7 @@ def _masked_small(bg, rng, mask, bits, word, left):
     return value & mask, word, left
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def _lemire_uint64(bg, rng):
     """Lemire's method on 64-bit draws (the high word of the 128-bit product)."""
     rng_excl = rng + np.uint64(1)
@@ -79,7 +79,7 @@ def _lemire_uint64(bg, rng):
     return hi
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def _masked_uint64(bg, rng, mask):
     """Masked rejection on 64-bit draws."""
     value = next_uint64(bg) & mask
@@ -88,7 +88,7 @@ def _masked_uint64(bg, rng, mask):
     return value
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def _bounded_large(bg, rng, mask, use_masked):
     """One value in [0, rng] (rng above 2**32 - 1) from 64-bit draws."""
     if rng == _M64:
@@ -98,7 +98,7 @@ def _bounded_large(bg, rng, mask, use_masked):
     return _lemire_uint64(bg, rng)
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def bounded_uint64(bg, off, rng, use_masked):
     """numpy's random_bounded_uint64: one value in [off, off + rng], wrapping at 64 bits."""
     off, rng = np.uint64(off), np.uint64(rng)
@@ -117,7 +117,7 @@ def bounded_uint64(bg, off, rng, use_masked):
     return off + value
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def interval(bg, max_):
     """numpy's random_interval: masked rejection in [0, max_]."""
     return bounded_uint64(bg, 0, max_, True)
