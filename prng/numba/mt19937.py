@@ -162,7 +162,7 @@ class MT19937BitGen(BitGen):
     """A MT19937 core's ``bitgen`` (prng.numba._bitgen)."""
 
 
-bind32(MT19937BitGenType, MT19937BitGen, mt19937_next)
+bind32(MT19937BitGenType, MT19937BitGen, mt19937_next, mt19937_fill)
 
 
 class MT19937Core(Doubles32, Kernel32Core):
