@@ -12,7 +12,9 @@ Philox, the counter-based generator numpy has.
 The pure-Python backend is timed at n = 10**3 only.
 First it times the calls users make (bench/calls.py: Generator and RandomState methods, the bootstrap).
 It also times single calls of ``prng.compat.python.Random`` against CPython's ``random.Random`` (same
-seed, same statement, same run): ns per call and the ratio.
+seed, same statement, same run): ns per call and the ratio; and ``prng.compat.torch`` at n = 10**6
+against torch's CPU generator (``torch.set_num_threads(1)``, interleaved runs, process time; skipped when
+torch is not installed) plus its CUDA-generator emulation (ns per value; nothing to compare with on a CPU).
 """
 
 import argparse
@@ -134,6 +136,69 @@ def python_random_markdown(rows):
     return "\n".join(lines) + "\n"
 
 
+# compat.torch against torch's CPU generator: (label, prng call, torch call) on a generator g, n values
+TORCH_CPU_CALLS = [
+    ("rand float32", "T.rand(n, generator=g)", "torch.rand(n, generator=g)"),
+    ("rand float64", "T.rand(n, generator=g, dtype='float64')", "torch.rand(n, generator=g, dtype=torch.float64)"),
+    ("randn float32 (avx2 kernel)", "T.randn(n, generator=g)", "torch.randn(n, generator=g)"),
+    ("randn float32 (default kernel)", "T.randn(n, generator=g, kernel='default')", None),
+    ("randn float64", "T.randn(n, generator=g, dtype='float64')", "torch.randn(n, generator=g, dtype=torch.float64)"),
+    ("randint(0, 1000)", "T.randint(0, 1000, (n,), generator=g)", "torch.randint(0, 1000, (n,), generator=g)"),
+    ("randperm", "T.randperm(n, generator=g)", "torch.randperm(n, generator=g)"),
+]
+TORCH_CUDA_CALLS = [("rand float32", "T.rand(n, generator=c)"), ("rand float64", "T.rand(n, generator=c, dtype='float64')"),
+                    ("randn float32", "T.randn(n, generator=c)"), ("randn float64", "T.randn(n, generator=c, dtype='float64')"),
+                    ("randint(0, 1000)", "T.randint(0, 1000, (n,), generator=c)")]
+TORCH_N = 10**6
+
+
+def bench_torch(runs):
+    """Rows of (device, call, prng ns/value, torch ns/value or None), prng and torch timed alternately."""
+    from prng.compat import torch as T
+
+    namespace = {"T": T, "n": TORCH_N, "g": T.Generator().manual_seed(1),
+                 "c": T.Generator(device="cuda", sm_count=132).manual_seed(1)}
+    try:
+        import torch
+        torch.set_num_threads(1)
+        torch_namespace = {"torch": torch, "n": TORCH_N, "g": torch.Generator().manual_seed(1)}
+    except ImportError:
+        torch = None
+    rows = []
+    for label, ours, theirs in TORCH_CPU_CALLS:
+        times = {"prng": [], "torch": []}
+        for _ in range(runs):
+            times["prng"].append(_process_time(ours, namespace))
+            if torch is not None and theirs is not None:
+                times["torch"].append(_process_time(theirs, torch_namespace))
+        theirs_ns = statistics.median(times["torch"]) / TORCH_N * 1e9 if times["torch"] else None
+        rows.append(("cpu", label, statistics.median(times["prng"]) / TORCH_N * 1e9, theirs_ns))
+    for label, ours in TORCH_CUDA_CALLS:
+        seconds = statistics.median(_process_time(ours, namespace) for _ in range(runs))
+        rows.append(("cuda (emulated, 132 SMs)", label, seconds / TORCH_N * 1e9, None))
+    return rows
+
+
+def _process_time(statement, namespace):
+    """Process time of one evaluation of ``statement``."""
+    code = compile(statement, "<bench>", "eval")
+    start = time.process_time()
+    eval(code, namespace)
+    return time.process_time() - start
+
+
+def torch_markdown(rows):
+    """The compat.torch timings as a Markdown table."""
+    lines = ["", f"`prng.compat.torch` (C kernels) against torch's CPU generator, n = 10^6, "
+             "`torch.set_num_threads(1)`, median process time of the runs:", "",
+             "| generator | call | prng ns/value | torch ns/value | × torch |", "|---|---|---:|---:|---:|"]
+    for device, call, ours, theirs in rows:
+        ratio = f"{ours / theirs:.2f}" if theirs else "—"
+        torch_ns = f"{theirs:.2f}" if theirs else "—"
+        lines.append(f"| {device} | `{call}` | {ours:.2f} | {torch_ns} | {ratio} |")
+    return "\n".join(lines) + "\n"
+
+
 def machine():
     """A one-line description of this machine and the library versions."""
     model = platform.processor() or platform.machine()
@@ -166,7 +231,7 @@ def main():
     parser.add_argument("--out", default=str(Path(__file__).with_name("RESULTS.md")), help="Markdown output")
     args = parser.parse_args()
     table = (calls_markdown(bench_calls(args.runs), args.runs) + "\n" + markdown(bench(args.runs), args.runs)
-             + python_random_markdown(bench_python_random(args.runs)))
+             + python_random_markdown(bench_python_random(args.runs)) + torch_markdown(bench_torch(args.runs)))
     Path(args.out).write_text(table)
     print(table)
 

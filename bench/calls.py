@@ -21,6 +21,8 @@ from prng.compat import numpy as compat_numpy
 
 N = 10**6
 SEED = 12345
+_P1000 = np.arange(1, 1001) / np.arange(1, 1001).sum()
+_HIGHS = np.resize(np.array([10, 1000, 10**6, 2**40]), N)  # broadcast bounds, one per value
 BACKENDS = ("c", "numba")
 
 
@@ -45,6 +47,56 @@ def _generator_cases():
         ("shuffle(arange(10**6))", N, lambda g: g.shuffle(x)),
         ("choice(10**6, 10**6)", N, lambda g: g.choice(N, N)),
         ("choice(10**6, 10**5, replace=False)", N // 10, lambda g: g.choice(N, N // 10, replace=False)),
+        # numpy's continuous distributions
+        ("standard_gamma(0.5)", N, lambda g: g.standard_gamma(0.5, N)),
+        ("standard_gamma(3.0)", N, lambda g: g.standard_gamma(3.0, N)),
+        ("standard_gamma(3.0, float32)", N, lambda g: g.standard_gamma(3.0, N, dtype=np.float32)),
+        ("gamma(2.0, 3.0)", N, lambda g: g.gamma(2.0, 3.0, N)),
+        ("beta(0.5, 0.5)", N, lambda g: g.beta(0.5, 0.5, N)),
+        ("beta(2.0, 5.0)", N, lambda g: g.beta(2.0, 5.0, N)),
+        ("chisquare(3.0)", N, lambda g: g.chisquare(3.0, N)),
+        ("f(4.0, 7.0)", N, lambda g: g.f(4.0, 7.0, N)),
+        ("standard_t(5.0)", N, lambda g: g.standard_t(5.0, N)),
+        ("standard_cauchy()", N, lambda g: g.standard_cauchy(N)),
+        ("laplace(0.0, 1.0)", N, lambda g: g.laplace(0.0, 1.0, N)),
+        ("gumbel(0.0, 1.0)", N, lambda g: g.gumbel(0.0, 1.0, N)),
+        ("logistic(0.0, 1.0)", N, lambda g: g.logistic(0.0, 1.0, N)),
+        ("lognormal(0.0, 1.0)", N, lambda g: g.lognormal(0.0, 1.0, N)),
+        ("pareto(3.0)", N, lambda g: g.pareto(3.0, N)),
+        ("power(2.0)", N, lambda g: g.power(2.0, N)),
+        ("rayleigh(1.0)", N, lambda g: g.rayleigh(1.0, N)),
+        ("weibull(1.5)", N, lambda g: g.weibull(1.5, N)),
+        ("wald(1.0, 2.0)", N, lambda g: g.wald(1.0, 2.0, N)),
+        ("vonmises(0.0, 2.0)", N, lambda g: g.vonmises(0.0, 2.0, N)),
+        ("triangular(-1.0, 0.5, 2.0)", N, lambda g: g.triangular(-1.0, 0.5, 2.0, N)),
+        ("standard_exponential(method='inv')", N, lambda g: g.standard_exponential(N, method="inv")),
+        ("noncentral_chisquare(3.0, 2.0)", N, lambda g: g.noncentral_chisquare(3.0, 2.0, N)),
+        ("noncentral_chisquare(0.5, 2.0)", N, lambda g: g.noncentral_chisquare(0.5, 2.0, N)),
+        ("noncentral_f(3.0, 5.0, 1.5)", N, lambda g: g.noncentral_f(3.0, 5.0, 1.5, N)),
+        ("dirichlet([1, 2, 3]), 10**6 / 3 rows", N, lambda g: g.dirichlet([1.0, 2.0, 3.0], N // 3)),
+        ("multivariate_normal(3-d, cholesky), 10**6 / 3 rows", N,
+         lambda g: g.multivariate_normal(np.zeros(3), np.eye(3), N // 3, method="cholesky")),
+        # numpy's discrete distributions
+        ("poisson(3.0)", N, lambda g: g.poisson(3.0, N)),
+        ("poisson(40.0)", N, lambda g: g.poisson(40.0, N)),
+        ("binomial(20, 0.3) (inversion)", N, lambda g: g.binomial(20, 0.3, N)),
+        ("binomial(1000, 0.4) (BTPE)", N, lambda g: g.binomial(1000, 0.4, N)),
+        ("binomial(1000, 0.8) (BTPE)", N, lambda g: g.binomial(1000, 0.8, N)),
+        ("negative_binomial(3.0, 0.4)", N, lambda g: g.negative_binomial(3.0, 0.4, N)),
+        ("geometric(0.6) (search)", N, lambda g: g.geometric(0.6, N)),
+        ("geometric(0.05) (inversion)", N, lambda g: g.geometric(0.05, N)),
+        ("logseries(0.7)", N, lambda g: g.logseries(0.7, N)),
+        ("zipf(2.5)", N, lambda g: g.zipf(2.5, N)),
+        ("hypergeometric(7, 12, 5) (sampling)", N, lambda g: g.hypergeometric(7, 12, 5, N)),
+        ("hypergeometric(300, 500, 200) (HRUA)", N, lambda g: g.hypergeometric(300, 500, 200, N)),
+        ("multinomial(50, [.2, .3, .5]), 10**6 / 3 rows", N, lambda g: g.multinomial(50, [0.2, 0.3, 0.5], N // 3)),
+        ("multivariate_hypergeometric([4, 7, 9], 8), 10**6 / 3 rows", N,
+         lambda g: g.multivariate_hypergeometric([4, 7, 9], 8, N // 3)),
+        ("multivariate_hypergeometric(..., method='count'), 10**6 / 3 rows", N,
+         lambda g: g.multivariate_hypergeometric([4, 7, 9], 8, N // 3, method="count")),
+        # structural
+        ("integers(0, high array)", N, lambda g: g.integers(0, _HIGHS)),
+        ("choice(1000, 10**6, p=...)", N, lambda g: g.choice(1000, N, p=_P1000)),
     ]
 
 
@@ -55,6 +107,14 @@ def _randomstate_cases():
         ("randn()", N, lambda r: r.randn(N)),
         ("randint(0, 1000)", N, lambda r: r.randint(0, 1000, N)),
         ("permutation(10**6)", N, lambda r: r.permutation(N)),
+        ("normal(1.0, 2.0)", N, lambda r: r.normal(1.0, 2.0, N)),
+        ("standard_gamma(3.0)", N, lambda r: r.standard_gamma(3.0, N)),
+        ("beta(2.0, 5.0)", N, lambda r: r.beta(2.0, 5.0, N)),
+        ("standard_t(5.0)", N, lambda r: r.standard_t(5.0, N)),
+        ("exponential(2.0)", N, lambda r: r.exponential(2.0, N)),
+        ("poisson(3.0)", N, lambda r: r.poisson(3.0, N)),
+        ("binomial(1000, 0.4)", N, lambda r: r.binomial(1000, 0.4, N)),
+        ("hypergeometric(300, 500, 200)", N, lambda r: r.hypergeometric(300, 500, 200, N)),
     ]
 
 

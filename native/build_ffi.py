@@ -19,8 +19,11 @@ NATIVE = Path(__file__).resolve().parent
 ROOT = NATIVE.parent
 SOURCES = ["seedsequence.c", "pcg64.c", "mt19937.c", "philox.c", "philox4x32.c", "threefry.c", "sfc64.c", "midsquare.c",
            "msws.c", "arc4.c", "distributions/uniform.c", "distributions/ziggurat.c", "distributions/bounded.c",
-           "distributions/shuffle.c", "distributions/legacy.c"]
-HEADERS = ["prng.h", "distributions.h"]
+           "distributions/shuffle.c", "distributions/legacy.c", "distributions/torch.c",
+           "distributions/continuous.c", "distributions/legacy_continuous.c",
+           "distributions/noncentral.c",
+           "distributions/discrete.c", "distributions/legacy_discrete.c"]
+HEADERS = ["prng.h", "distributions.h", "torch.h"]
 # No -march=native: what ships runs anywhere; philox4x32.c picks its AVX2 path at run time.
 CFLAGS = ["-std=c99", "-O3", "-ffp-contract=off", "-fno-fast-math", "-fno-semantic-interposition",
           "-fvisibility=hidden"]
@@ -43,7 +46,7 @@ def make_builder(native):
     builder.cdef(declarations())
     builder.set_source(
         "prng._prng_c",
-        '#include "prng.h"\n#include "distributions.h"',
+        '#include "prng.h"\n#include "distributions.h"\n#include "torch.h"',
         sources=[os.path.join(native, name) for name in SOURCES],
         include_dirs=[native],
         extra_compile_args=CFLAGS,

@@ -6,11 +6,8 @@
 
 #include "prng.h"
 #include "fill.h"
+#include "philox4x32_rounds.h"
 
-#define PHILOX_M0 0xD2511F53U
-#define PHILOX_M1 0xCD9E8D57U
-#define PHILOX_W0 0x9E3779B9U
-#define PHILOX_W1 0xBB67AE85U
 #define LANES 2   /* blocks side by side in the portable bulk loop */
 #define VLANES 8  /* blocks per AVX2 vector */
 #define VGROUPS 3 /* vectors side by side in the AVX2 loop */
@@ -19,31 +16,6 @@
 #define HAVE_AVX2_PATH 1
 #include <immintrin.h>
 #endif
-
-/* Random123 philox4x32round. */
-static inline void philox_round(uint32_t x[4], uint32_t k0, uint32_t k1)
-{
-    uint64_t p0 = (uint64_t)PHILOX_M0 * x[0], p1 = (uint64_t)PHILOX_M1 * x[2];
-    uint32_t y0 = (uint32_t)(p1 >> 32) ^ x[1] ^ k0, y2 = (uint32_t)(p0 >> 32) ^ x[3] ^ k1;
-    x[0] = y0;
-    x[1] = (uint32_t)p1;
-    x[2] = y2;
-    x[3] = (uint32_t)p0;
-}
-
-/* philox4x32_R(10, ...) on `lanes` independent blocks in place; the key is bumped between rounds. */
-static inline void philox4x32_10(uint32_t x[][4], int lanes, const uint32_t key[2])
-{
-    uint32_t k0 = key[0], k1 = key[1];
-    for (int r = 0; r < 10; r++) {
-        if (r > 0) {
-            k0 += PHILOX_W0;
-            k1 += PHILOX_W1;
-        }
-        for (int b = 0; b < lanes; b++)
-            philox_round(x[b], k0, k1);
-    }
-}
 
 /* The 128-bit counter plus one. */
 static inline void increment(uint32_t ctr[4])
@@ -63,15 +35,6 @@ static inline void next_block(uint32_t ctr[4], const uint32_t key[2], uint32_t d
 }
 
 #ifdef HAVE_AVX2_PATH
-/* hi and lo 32-bit halves of x * m in each of the 8 lanes. */
-__attribute__((target("avx2"))) static inline void mulhilo_avx2(__m256i x, __m256i m, __m256i *hi,
-                                                                __m256i *lo)
-{
-    __m256i even = _mm256_mul_epu32(x, m), odd = _mm256_mul_epu32(_mm256_srli_epi64(x, 32), m);
-    *hi = _mm256_blend_epi32(_mm256_srli_epi64(even, 32), odd, 0xAA);
-    *lo = _mm256_blend_epi32(even, _mm256_slli_epi64(odd, 32), 0xAA);
-}
-
 /* Store 8 blocks (word w of block b in lane b of x[w]) as 32 consecutive words, block by block. */
 __attribute__((target("avx2"))) static inline void store_blocks_avx2(const __m256i x[4], uint32_t *out)
 {

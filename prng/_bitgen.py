@@ -14,7 +14,7 @@ import numpy as np
 
 from . import _backends
 from ._validate import as_int, as_int_list, as_size
-from .seedsequence import SeedSequence
+from .seedsequence import ISeedSequence, ISpawnableSeedSequence, SeedSequence
 
 M32 = 0xFFFFFFFF
 M64 = 0xFFFFFFFFFFFFFFFF
@@ -22,8 +22,9 @@ TWO_M53 = 1.0 / 9007199254740992.0
 
 
 def as_seed_sequence(seed):
-    """numpy's seeding rule: a SeedSequence is used as is, anything else goes through SeedSequence(seed)."""
-    if hasattr(seed, "generate_state") and hasattr(seed, "spawn"):
+    """numpy's seeding rule: a SeedSequence (an ``ISeedSequence``) is used as is, anything else goes
+    through SeedSequence(seed)."""
+    if isinstance(seed, ISeedSequence) or (hasattr(seed, "generate_state") and hasattr(seed, "spawn")):
         return seed
     return SeedSequence(seed)
 
@@ -227,10 +228,23 @@ class BitGenerator:
             int_field(state, "uinteger", "state['uinteger']", 0, M32),
         )
 
+    def __getstate__(self):
+        """numpy's ``__getstate__``: ``(state, seed_seq)``, then the backend (the lock is not pickled)."""
+        return self.state, self._seed_seq, self._backend
+
+    def __setstate__(self, pickled):
+        """numpy's ``__setstate__``: ``(state, seed_seq[, backend])``, or a bare state dict."""
+        state, seed_seq, backend = (pickled, None, "auto") if isinstance(pickled, dict) else (*pickled, "auto")[:3]
+        core_state, buffered = self._core_state_from(state)
+        self._setup(core_state, backend, seed_seq)
+        self._has_uint32, self._uinteger = buffered
+
     def spawn(self, n_children):
         """``n_children`` new generators of this class and backend, seeded from ``seed_seq.spawn``."""
         if self._seed_seq is None:
             raise TypeError("spawn needs a generator seeded from a SeedSequence (this one has no seed_seq)")
+        if not isinstance(self._seed_seq, ISpawnableSeedSequence) and not hasattr(self._seed_seq, "spawn"):
+            raise TypeError("The underlying SeedSequence does not implement spawning.")
         return [type(self)(s, backend=self._backend) for s in self._seed_seq.spawn(n_children)]
 
     def __repr__(self):

@@ -167,8 +167,9 @@ def _parameter_arrays(params, dtypes):
     return arrays, all(a.ndim == 0 for a in arrays)
 
 
-def _run(bitgen, sampler, result, arrays):
-    """``sampler(bg, flat result, *flat parameters)``, each parameter broadcast to ``result``'s shape."""
+def _run(bitgen, sampler, result, arrays, state=()):
+    """``sampler(bg, flat result, *state, *flat parameters)``, each parameter broadcast to ``result``'s
+    shape (``state``: sampler state passed as is, e.g. RandomState's gauss cache)."""
     flats = []
     for a in arrays:
         if a.size == 1:
@@ -176,7 +177,7 @@ def _run(bitgen, sampler, result, arrays):
         else:
             flats.append(np.ascontiguousarray(np.broadcast_to(a, result.shape)).reshape(-1))
     with sampling(bitgen) as (samplers, bg):
-        getattr(samplers, sampler)(bg, result.reshape(-1), *flats)
+        getattr(samplers, sampler)(bg, result.reshape(-1), *state, *flats)
     return result
 
 
@@ -199,10 +200,11 @@ def _broadcast_output(arrays, size, dtype, out=None):
     return result
 
 
-def cont(bitgen, sampler, size, params, out=None, dtype=np.float64, param_dtype=np.float64):
+def cont(bitgen, sampler, size, params, out=None, dtype=np.float64, param_dtype=np.float64, state=()):
     """numpy's ``cont`` (and ``cont_f`` with ``dtype``/``param_dtype`` float32): ``params`` is a list of
     ``(value, name, constraint)``. All-scalar parameters are checked as scalars and give a Python
-    float when ``size`` and ``out`` are None; otherwise the parameters broadcast against the output."""
+    float when ``size`` and ``out`` are None; otherwise the parameters broadcast against the output.
+    ``state`` goes to the sampler before the parameters (RandomState's gauss cache)."""
     if out is not None:
         check_output(out, dtype, size, bool(params))
     arrays, is_scalar = _parameter_arrays(params, [param_dtype] * len(params))
@@ -211,29 +213,30 @@ def cont(bitgen, sampler, size, params, out=None, dtype=np.float64, param_dtype=
             check_array_constraint(a, name, cons)
         # numpy passes ``out`` on only for one-parameter samplers
         return _run(bitgen, sampler, _broadcast_output(arrays, size, dtype, out if len(params) == 1 else None),
-                    arrays)
+                    arrays, state)
     for a, (_, name, cons) in zip(arrays, params):
         check_constraint(float(a), name, cons)
     if size is None and out is None:
-        return float(_run(bitgen, sampler, np.empty(1, dtype), arrays)[0])
+        return float(_run(bitgen, sampler, np.empty(1, dtype), arrays, state)[0])
     result = out if out is not None else np.empty(as_size(size), dtype)
-    _run(bitgen, sampler, flat_view(result), arrays)
+    _run(bitgen, sampler, flat_view(result), arrays, state)
     return result
 
 
-def disc(bitgen, sampler, size, params, param_dtypes):
+def disc(bitgen, sampler, size, params, param_dtypes, state=()):
     """numpy's ``disc``: int64 outputs; ``params`` as in ``cont``, each converted to its entry of
-    ``param_dtypes`` (float64 or int64). Scalars give a Python int when ``size`` is None."""
+    ``param_dtypes`` (float64 or int64). Scalars give a Python int when ``size`` is None. ``state`` goes
+    to the sampler before the parameters (numpy's binomial_t cache, RandomState's gauss cache)."""
     arrays, is_scalar = _parameter_arrays(params, param_dtypes)
     if not is_scalar:
         for a, (_, name, cons) in zip(arrays, params):
             check_array_constraint(a, name, cons)
-        return _run(bitgen, sampler, _broadcast_output(arrays, size, np.int64), arrays)
+        return _run(bitgen, sampler, _broadcast_output(arrays, size, np.int64), arrays, state)
     for a, (_, name, cons) in zip(arrays, params):
         check_constraint(float(a) if a.dtype.kind == "f" else int(a), name, cons)
     if size is None:
-        return int(_run(bitgen, sampler, np.empty(1, np.int64), arrays)[0])
-    return _run(bitgen, sampler, np.empty(as_size(size), np.int64), arrays)
+        return int(_run(bitgen, sampler, np.empty(1, np.int64), arrays, state)[0])
+    return _run(bitgen, sampler, np.empty(as_size(size), np.int64), arrays, state)
 
 
 def c_int_div(a, b):

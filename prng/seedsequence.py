@@ -4,6 +4,7 @@ O'Neill's seed_seq hashing: entropy words are hashed into a pool of ``pool_size`
 ``generate_state`` hashes the pool into as many words as a bit generator needs.
 """
 
+import abc
 import numbers
 
 import numpy as np
@@ -164,3 +165,33 @@ class SeedSequence:
 
     def __repr__(self):
         return f"SeedSequence(entropy={self.entropy!r}, spawn_key={self.spawn_key!r}, pool_size={self.pool_size})"
+
+
+class ISeedSequence(abc.ABC):
+    """numpy's ``bit_generator.ISeedSequence``: what a bit generator needs of a seed (``generate_state``)."""
+
+    @abc.abstractmethod
+    def generate_state(self, n_words, dtype=np.uint32):
+        """``n_words`` words of ``dtype`` to seed a bit generator with."""
+
+
+class ISpawnableSeedSequence(ISeedSequence):
+    """numpy's ``bit_generator.ISpawnableSeedSequence``: a seed that also ``spawn``s children."""
+
+    @abc.abstractmethod
+    def spawn(self, n_children):
+        """``n_children`` independent child seeds."""
+
+
+class SeedlessSeedSequence(ISpawnableSeedSequence):
+    """numpy's ``bit_generator.SeedlessSeedSequence``: the seed of a bit generator seeded some other way
+    (no state to generate; its children are seedless too)."""
+
+    def generate_state(self, n_words, dtype=np.uint32):
+        raise NotImplementedError("seedless SeedSequences cannot generate state")
+
+    def spawn(self, n_children):
+        return [self] * as_int(n_children, "n_children", 0, MAX_SPAWN)
+
+
+ISpawnableSeedSequence.register(SeedSequence)

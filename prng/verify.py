@@ -33,8 +33,7 @@ DEFAULT_VECTOR_DIRS = (PACKAGE_DIR / "vectors", PACKAGE_DIR.parent / "vectors")
 JS_DIR = PACKAGE_DIR.parent / "js"
 JS_TEST = Path("test") / "vectors.test.js"
 JS_TIMEOUT = 300
-BACKENDLESS_KINDS = ("seedsequence", "seedrandom", "seedrandom_lib", "seedrandom_session", "randomstate",
-                     "python_random", "torch_cpu", "torch_cuda", "jax")
+BACKENDLESS_KINDS = ("seedsequence", "seedrandom", "seedrandom_lib", "seedrandom_session", "python_random", "torch_cpu", "torch_cuda", "jax")
 
 
 # --- loading -----------------------------------------------------------------------------------
@@ -346,14 +345,15 @@ def _replay_seedrandom_session(case, backend):
 def _decode_argument(value):
     """A call argument: float.hex strings are floats, other strings decimal ints, ``{"range": [a, b]}``
     is ``range(a, b)``, ``{"str": s}``, ``{"bytes": hex}`` and ``{"float": "inf"}`` those values,
-    lists element by element."""
+    lists element by element; ``{"empty": {"shape", "dtype"}}`` is a fresh ``np.empty`` (an ``out=``)."""
     if isinstance(value, str):
         return float.fromhex(value) if "p" in value else int(value)
     if isinstance(value, list):
         return [_decode_argument(v) for v in value]
     if isinstance(value, dict):
         (kind, inner), = value.items()
-        decode = {"range": lambda v: range(*_decode_argument(v)), "str": str, "bytes": bytes.fromhex, "float": float}
+        decode = {"range": lambda v: range(*_decode_argument(v)), "str": str, "bytes": bytes.fromhex, "float": float,
+                  "empty": lambda v: np.empty(v["shape"], v["dtype"])}
         return decode[kind](inner)
     return value
 
@@ -395,7 +395,9 @@ def _numpy_calls(target, calls):
             target.shuffle(shuffled)
             got = {"shape": [len(shuffled)], "dtype": "int64", "expect": _encode_value(shuffled)}
         else:
-            got = _encode_numpy_result(getattr(target, call["method"])(*args, **kwargs))
+            with warnings.catch_warnings():  # numpy's own DeprecationWarning (random_integers), also recorded
+                warnings.simplefilter("ignore", DeprecationWarning)
+                got = _encode_numpy_result(getattr(target, call["method"])(*args, **kwargs))
         expect = {key: call.get(key) for key in got}
         if got != expect:
             return [f"call {index} {call['method']}{tuple(args)}: got {got}, expected {expect}"]
@@ -413,10 +415,14 @@ def _replay_generator(case, backend):
 
 
 def _replay_randomstate(case, backend):
-    """numpy.random.RandomState calls on prng.compat.numpy.RandomState, then its legacy state."""
-    from .compat.numpy import RandomState
+    """numpy.random.RandomState calls on prng.compat.numpy.RandomState over an MT19937 on ``backend``
+    (legacy-seeded as the case says), then its legacy state."""
+    import prng
+    from .compat.numpy import RandomState, legacy_seeded
 
-    legacy = RandomState(_decode_argument(case["make"]["seed"]))
+    bitgen = prng.MT19937(0, backend=backend)
+    bitgen.state = legacy_seeded(_decode_argument(case["make"]["seed"])).state
+    legacy = RandomState(bitgen)
     messages = _numpy_calls(legacy, case["calls"])
     _, key, pos, has_gauss, gauss = legacy.get_state()
     state = {"key": _encode_value(list(key)), "pos": int(pos), "has_gauss": int(has_gauss), "gauss": float(gauss).hex()}

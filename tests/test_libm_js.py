@@ -61,6 +61,9 @@ pytestmark = [
 ]
 
 
+FLOAT_FUNCTIONS = ("logf", "expf", "log1pf", "sinf", "cosf", "powf")  # float in, float out
+
+
 def log_uniform(rng, n, lo, hi, signed=False):
     x = np.exp2(rng.uniform(lo, hi, n))
     return x * rng.choice([-1.0, 1.0], n) if signed else x
@@ -128,11 +131,19 @@ def inputs(name, rng):
                  rng.uniform(-800.0, 710.0, 50_000),
                  log_uniform(rng, 50_000, -70, 0, signed=True),
                  [0.0, -0.0, math.nan, math.inf, -math.inf, 709.782712893384, 709.7827128933841, 2.0**-54]]
+    elif name == "erf":  # jax's truncated_normal float64: erf(bound / sqrt(2)); every interval of s_erf.c
+        bounds = [0.84375, 1.25, 1 / 0.35, 6.0, 2.0**-28]
+        edges = rng.choice(bounds, 100_000) * (1.0 + rng.uniform(-2.0**-40, 2.0**-40, 100_000))
+        parts = [rng.uniform(-7.0, 7.0, 500_000) / math.sqrt(2), rng.uniform(-1.3, 1.3, 200_000),
+                 rng.uniform(-30.0, 30.0, 100_000),
+                 edges * rng.choice([-1.0, 1.0], 100_000), log_uniform(rng, 99_900, -1074, 10, signed=True),
+                 [0.0, -0.0, math.nan, math.inf, -math.inf, 5e-324, -5e-324, 2.2250738585072014e-308] * 10
+                 + [6.0, -6.0, 28.0, 1e300, -1e300] * 4]
     else:  # sinf, cosf
         theta = 2.0 * math.pi * rng.random(500_000, dtype=f32).astype(np.float64)
         parts = [theta, rng.uniform(-130.0, 130.0, 300_000), log_uniform(rng, 200_000, -20, 128, signed=True)]
     x = np.concatenate([np.asarray(p, np.float64) for p in parts])
-    if name.endswith("f"):
+    if name in FLOAT_FUNCTIONS:
         x = x.astype(np.float32).astype(np.float64)
     if name == "log1pf":
         x = x[x > -1.0]
@@ -235,7 +246,7 @@ def pow_edges(rng, single):
 
 def glibc(name, x):
     """glibc's results, from libm.so.6 through ctypes (float functions in float)."""
-    single = name.endswith("f")
+    single = name in FLOAT_FUNCTIONS
     ctype = ctypes.c_float if single else ctypes.c_double
     f = getattr(ctypes.CDLL("libm.so.6"), name)
     f.restype, f.argtypes = ctype, [ctype] * (x.ndim)
@@ -267,7 +278,7 @@ def mismatches(want, got):
 
 
 @pytest.mark.parametrize("name", ["log", "exp", "log1p", "sin", "cos", "logf", "expf", "log1pf", "sinf", "cosf",
-                                  "pow", "acos", "expm1", "powf"])
+                                  "pow", "acos", "expm1", "powf", "erf"])
 def test_js_libm_matches_glibc(name, tmp_path):
     rng = np.random.default_rng(sum(name.encode()))
     x = {"pow": pow_inputs, "powf": powf_inputs}.get(name, lambda r: inputs(name, r))(rng)

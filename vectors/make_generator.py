@@ -1,12 +1,16 @@
-"""Write generator.json and randomstate.json from numpy (python_random.json: make_python_random.py).
+"""Write generator.json, randomstate.json and numpy_structural.json from numpy (python_random.json:
+make_python_random.py).
 
 Every expected value is what the real library returns (versions recorded in each file):
 - generator.json: numpy.random.Generator over numpy's PCG64, PCG64DXSM, MT19937 and Philox;
-- randomstate.json: numpy.random.RandomState with int and array (legacy) seeds.
+- randomstate.json: numpy.random.RandomState with int and array (legacy) seeds;
+- numpy_structural.json: both, on the structural methods (broadcast bounds, choice with p, permuted, ...).
 No prng code is imported. Run with the project's venv: `python vectors/make_generator.py`.
 The case schema is described in vectors/README.md ("Distribution cases").
 """
 
+
+import warnings
 
 import numpy as np
 
@@ -36,9 +40,29 @@ def enc(v):
     raise TypeError(f"cannot encode {v!r}")
 
 
+def enc_arg(v):
+    """A call argument: ``enc``, but non-finite floats as {"float": "nan" | "inf" | "-inf"}, strings as
+    {"str": s} and numpy arrays as nested lists."""
+    if isinstance(v, np.ndarray):
+        return enc_arg(v.tolist())
+    if isinstance(v, (list, tuple)):
+        return [enc_arg(x) for x in v]
+    if isinstance(v, (float, np.floating)) and not np.isfinite(v):
+        return {"float": repr(float(v))}
+    if isinstance(v, str):
+        return {"str": v}
+    return enc(v)
+
+
 def enc_kwargs(kwargs):
-    """kwargs with dtypes as numpy dtype names."""
-    return {k: (np.dtype(v).name if k == "dtype" else enc(v)) for k, v in kwargs.items()}
+    """kwargs with dtypes as numpy dtype names and ``out`` arrays as {"empty": {"shape", "dtype"}}."""
+    def one(k, v):
+        if k == "dtype":
+            return np.dtype(v).name
+        if k == "out":
+            return {"empty": {"shape": list(v.shape), "dtype": v.dtype.name}}
+        return enc_arg(v)
+    return {k: one(k, v) for k, v in kwargs.items()}
 
 
 def enc_result(r):
@@ -57,9 +81,9 @@ class Recorder:
         self.target = target
         self.calls = []
 
-    def __call__(self, method, *args, **kwargs):
-        result = getattr(self.target, method)(*args, **kwargs)
-        self.calls.append({"method": method, "args": enc(list(args)), "kwargs": enc_kwargs(kwargs),
+    def __call__(self, name, *args, **kwargs):
+        result = getattr(self.target, name)(*args, **kwargs)
+        self.calls.append({"method": name, "args": enc_arg(list(args)), "kwargs": enc_kwargs(kwargs),
                            **enc_result(result)})
         return result
 
@@ -135,6 +159,38 @@ def interleave_battery(rec):
         rec("bytes", 3)
 
 
+def structural_battery(rec):
+    """Broadcast bounds in ``integers`` (every dtype, both interval kinds, rng 0 and full-width ranges),
+    ``choice`` with ``p``/``axis``/arrays, ``permutation``/``permuted`` along an axis, ``bytes(0)``
+    (numpy draws one word) and ``bytes(-1)`` (3 bytes)."""
+    for dtype in INT_DTYPES + ["bool"]:
+        lo, hi = (0, 1) if dtype == "bool" else (int(np.iinfo(dtype).min), int(np.iinfo(dtype).max))
+        # a list mixing small ints with ones beyond int64 becomes float64 in numpy: uint64 stays in int64
+        hi = min(hi, 2**63 - 1)
+        lows = [lo, lo, lo + 1, hi - 1, 0 if lo < 0 else lo, (lo + hi) // 2]
+        for endpoint in (False, True):
+            top = hi if dtype in ("int64", "uint64") else hi + (not endpoint)
+            highs = [top, lo + (not endpoint), min(hi, lo + 5) + (not endpoint), top, top, top]
+            rec("integers", lows, highs, (3, 6), dtype=dtype, endpoint=endpoint)
+        rec("integers", lo, [min(hi, h + 1) for h in [hi, lo, lo + 1]], dtype=dtype)
+    rec("integers", [[0], [4]], [5, 20, 2**33], dtype="int64")
+    rec("integers", [0, 2**32 - 1, 2**32], 2**40 + 1, dtype="uint64", endpoint=True)
+    p = [0.1, 0.0, 0.3, 0.25, 0.35]
+    rec("choice", 5, 30, p=p)
+    rec("choice", 5, p=p)
+    rec("choice", 5, (2, 2), replace=False, p=p)
+    rec("choice", [10, 20, 30, 40, 50], 4, replace=False, p=p, shuffle=False)
+    rec("choice", [[1, 2, 3], [4, 5, 6], [7, 8, 9]], 2, axis=1)
+    rec("choice", [[1, 2, 3], [4, 5, 6], [7, 8, 9]], (1, 2), replace=False)
+    rec("permutation", [[1, 2, 3], [4, 5, 6]], axis=1)
+    rec("permuted", [[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]], axis=1)
+    rec("permuted", [[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]], axis=0)
+    rec("permuted", [[1, 2, 3, 4], [5, 6, 7, 8]])
+    rec("bytes", 0)
+    rec("bytes", -1)
+    rec("random")
+
+
 def normal_tails(calls):
     """How many returned normals lie in the ziggurat tail (|x| > r): proof the tail branch is covered."""
     r = 3.6541528853610087
@@ -189,17 +245,56 @@ def randomstate_battery(rec):
     rec("choice", 7)
 
 
+def randomstate_structural_battery(rec):
+    """Broadcast bounds in ``randint``, ``choice`` with ``p``, ``tomaxint``, ``random_integers``,
+    ``bytes`` (0 draws one word) and ``permutation`` of a 2-d list."""
+    rec("randint", [0, 5, 250], [10, 6, 256], dtype="uint8")
+    rec("randint", [[0], [2**40]], [2**41, 2**62], dtype="int64")
+    rec("randint", -5, [0, 1, 2**31 - 1], dtype="int32")
+    rec("choice", 5, 30, p=[0.1, 0.0, 0.3, 0.25, 0.35])
+    rec("choice", [10, 20, 30, 40, 50], 3, replace=False, p=[0.1, 0.0, 0.3, 0.25, 0.35])
+    rec("tomaxint", 5)
+    rec("tomaxint")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        rec("random_integers", 5, 10, 7)
+        rec("random_integers", 9)
+    rec("bytes", 0)
+    rec("bytes", 7)
+    rec("permutation", [[1, 2], [3, 4], [5, 6]])
+    rec("random_sample")
+
+
 def randomstate_cases():
     cases = []
     for seed in [0, 1234567890, 2**32 - 1, [0], list(range(10)), [2**32 - 1, 5, 123456]]:
-        rs = NP.RandomState(seed)
-        rec = Recorder(rs)
+        rec = Recorder(NP.RandomState(seed))
         randomstate_battery(rec)
-        _, key, pos, has_gauss, gauss = rs.get_state()
-        state = {"key": enc(key.tolist()), "pos": pos, "has_gauss": has_gauss, "gauss": fhex(gauss)}
-        cases.append({"kind": "randomstate", "name": f"RandomState({seed})", "make": {"seed": seed_json(seed)},
-                      "calls": rec.calls, "state": state})
+        cases.append(randomstate_case(f"RandomState({seed})", seed, rec))
     return cases
+
+
+def structural_cases():
+    """numpy_structural.json: Generator and RandomState cases of the structural methods (kept apart from
+    generator.json / randomstate.json, whose methods every port replays)."""
+    cases = []
+    for cls, seed in [("PCG64", 11), ("MT19937", 11), ("Philox", 11), ("SFC64", 11)]:
+        rec = Recorder(NP.Generator(getattr(NP, cls)(seed)))
+        structural_battery(rec)
+        cases.append(generator_case(f"Generator({cls}({seed})) structural", cls, seed, rec))
+    for seed in [0, list(range(10))]:
+        rec = Recorder(NP.RandomState(seed))
+        randomstate_structural_battery(rec)
+        cases.append(randomstate_case(f"RandomState({seed}) structural", seed, rec))
+    return cases
+
+
+def randomstate_case(name, seed, rec):
+    """A randomstate case: the calls, then numpy's legacy state."""
+    _, key, pos, has_gauss, gauss = rec.target.get_state()
+    state = {"key": enc(key.tolist()), "pos": pos, "has_gauss": has_gauss, "gauss": fhex(gauss)}
+    return {"kind": "randomstate", "name": name, "make": {"seed": seed_json(seed)}, "calls": rec.calls,
+            "state": state}
 
 
 def main():
@@ -212,6 +307,12 @@ def main():
           versions=versions(numpy=np.__version__),
           source="numpy.random.RandomState(seed) methods (legacy int / array seeding)",
           cases=randomstate_cases())
+    write("numpy_structural.json", family="numpy_structural", generated_by="vectors/make_generator.py",
+          versions=versions(numpy=np.__version__),
+          source="numpy.random.Generator / RandomState structural methods: broadcast integer bounds, choice "
+                 "with p and axis, permutation/permuted along an axis, bytes(0)/bytes(-1), tomaxint, "
+                 "random_integers, legacy bytes",
+          cases=structural_cases())
 
 
 if __name__ == "__main__":

@@ -17,7 +17,8 @@ import os from "node:os";
 import { fileURLToPath } from "node:url";
 
 import {
-  ARC4, compat, MiddleSquareWeyl, MT19937, PCG64, PCG64DXSM, Philox, Philox4x32, SFC64, Threefry, Threefry2x32,
+  ARC4, compat, defaultRng, MiddleSquareWeyl, MT19937, PCG64, PCG64DXSM, Philox, Philox4x32, SFC64, Threefry,
+  Threefry2x32,
 } from "../src/index.js";
 
 const require = createRequire(import.meta.url);
@@ -26,6 +27,7 @@ const WARMUP = 2;
 const RUNS = 5;
 const PROCESSES = 3;
 const BLOCK = 1 << 16;
+const SIZE = 1_000_000; // values per distribution call (numpy's n = 10^6 of the Python bench)
 
 /** A scalar loop: `n` calls of `next`, folded into a checksum so the work cannot be dropped. */
 function scalar(make, next) {
@@ -64,12 +66,39 @@ function raw(make) {
   };
 }
 
+/**
+ * A distribution call of SIZE values (`call(g, SIZE)` returns a typed array, allocated by the call as
+ * a user's would be) until `n` values are drawn.
+ */
+function calls(make, call) {
+  return () => {
+    const g = make();
+    return (n) => {
+      let acc = 0;
+      for (let done = 0; done < n; done += SIZE) acc += Number(call(g, SIZE)[SIZE - 1]);
+      return acc;
+    };
+  };
+}
+
 /** compat.jax draws a block per call (its own key each time: the cost of one call of jax's shape). */
 const jaxNormal = (key, out) => compat.jax.normal(key, [out.length]);
 
 const seedrandom = () => require("seedrandom");
 const pureMersenne = async () => (await import("pure-rand/generator/mersenne")).mersenne;
+const pureUniformInt = async () => (await import("pure-rand/distribution/uniformInt")).uniformInt;
+const pureUniformFloat64 = async () => (await import("pure-rand/distribution/uniformFloat64")).uniformFloat64;
+
+/** pure-rand is ESM-only here, so its setups are asynchronous: a scalar loop of `next(mersenne, fn)`. */
+function pureRand(load, next) {
+  return async () => {
+    const [mersenne, fn] = await Promise.all([pureMersenne(), load()]);
+    return scalar(() => mersenne(5489), (g) => next(g, fn))();
+  };
+}
 const stdlibMt = () => require("@stdlib/random-base-mt19937");
+const torch = compat.torch;
+const torchGen = () => new torch.Generator().manualSeed(1);
 
 /** name -> [group, reference case of the group (or null), setup]. */
 const CASES = {
@@ -81,7 +110,7 @@ const CASES = {
   "prng ARC4 nextUint32": ["ARC4 words", "seedrandom ARC4 int32", scalar(() => new ARC4("hello."), (g) => g.nextUint32())],
   "prng ARC4 fillUint32": ["ARC4 words", "seedrandom ARC4 int32", bulk(() => new ARC4("hello."), Uint32Array, (g, o) => g.fillUint32(o))],
   "seedrandom alea ()": ["other references", null, scalar(() => seedrandom().alea("hello."), (g) => g())],
-  "pure-rand mersenne next": ["MT19937 words", null, null],
+  "pure-rand mersenne next": ["MT19937 words", null, pureRand(async () => null, (g) => g.next())],
   "@stdlib mt19937 ()": ["MT19937 words", "pure-rand mersenne next", scalar(() => stdlibMt().factory({ seed: 5489 }), (g) => g())],
   "prng MT19937 nextUint32": ["MT19937 words", "pure-rand mersenne next", scalar(() => MT19937.fromGenrand(5489), (g) => g.nextUint32())],
   "prng MT19937 fillUint32": ["MT19937 words", "pure-rand mersenne next", bulk(() => MT19937.fromGenrand(5489), Uint32Array, (g, o) => g.fillUint32(o))],
@@ -107,15 +136,37 @@ const CASES = {
   "prng Threefry2x32 fillUint32": ["Threefry", null, bulk(() => new Threefry2x32(1), Uint32Array, (g, o) => g.fillUint32(o))],
   "prng compat.jax normal float32": ["Threefry", null, bulk(() => compat.jax.PRNGKey(0), Float32Array, jaxNormal)],
   "prng MiddleSquareWeyl fillUint32": ["other", null, bulk(() => new MiddleSquareWeyl(0xb5ad4eceda1ce2a9n), Uint32Array, (g, o) => g.fillUint32(o))],
+  // The distribution layer: calls of SIZE = 10^6 values on default_rng(1) (PCG64), RandomState(1)
+  // (MT19937), a compat.torch Generator seeded with 1 and compat.python.Random(1).
+  "pure-rand uniformFloat64 (mersenne)": ["Generator", null, pureRand(pureUniformFloat64, (g, f) => f(g))],
+  "pure-rand uniformInt(0, 999) (mersenne)": ["Generator", null, pureRand(pureUniformInt, (g, f) => f(g, 0, 999))],
+  "Generator random": ["Generator", "pure-rand uniformFloat64 (mersenne)", calls(() => defaultRng(1), (g, n) => g.random(n))],
+  "Generator random float32": ["Generator", null, calls(() => defaultRng(1), (g, n) => g.random(n, { dtype: "float32" }))],
+  "Generator integers(0, 1000)": ["Generator", "pure-rand uniformInt(0, 999) (mersenne)", calls(() => defaultRng(1), (g, n) => g.integers(0, 1000, n))],
+  "Generator integers(0, 1000) int32": ["Generator", null, calls(() => defaultRng(1), (g, n) => g.integers(0, 1000, n, { dtype: "int32" }))],
+  "Generator integers(0, 2**40)": ["Generator", null, calls(() => defaultRng(1), (g, n) => g.integers(0, 2 ** 40, n))],
+  "Generator standardNormal": ["Generator", null, calls(() => defaultRng(1), (g, n) => g.standardNormal(n))],
+  "Generator standardNormal float32": ["Generator", null, calls(() => defaultRng(1), (g, n) => g.standardNormal(n, { dtype: "float32" }))],
+  "Generator standardExponential": ["Generator", null, calls(() => defaultRng(1), (g, n) => g.standardExponential(n))],
+  "Generator permutation": ["Generator", null, calls(() => defaultRng(1), (g, n) => g.permutation(n))],
+  "Generator choice": ["Generator", null, calls(() => defaultRng(1), (g, n) => g.choice(1000, n))],
+  "Generator choice replace=false": ["Generator", null, calls(() => defaultRng(1), (g, n) => g.choice(n, n, { replace: false }))],
+  "RandomState rand": ["RandomState", null, calls(() => new compat.numpy.RandomState(1), (g, n) => g.rand(n))],
+  "RandomState randn": ["RandomState", null, calls(() => new compat.numpy.RandomState(1), (g, n) => g.randn(n))],
+  "RandomState randint(0, 1000)": ["RandomState", null, calls(() => new compat.numpy.RandomState(1), (g, n) => g.randint(0, 1000, n))],
+  "torch rand": ["compat.torch", null, calls(torchGen, (g, n) => torch.rand([n], { generator: g }))],
+  "torch rand float64": ["compat.torch", null, calls(torchGen, (g, n) => torch.rand([n], { generator: g, dtype: "float64" }))],
+  "torch randn": ["compat.torch", null, calls(torchGen, (g, n) => torch.randn([n], { generator: g }))],
+  "torch randn kernel=default": ["compat.torch", null, calls(torchGen, (g, n) => torch.randn([n], { generator: g, kernel: "default" }))],
+  "torch randn float64": ["compat.torch", null, calls(torchGen, (g, n) => torch.randn([n], { generator: g, dtype: "float64" }))],
+  "torch randint(0, 1000)": ["compat.torch", null, calls(torchGen, (g, n) => torch.randint(0, 1000, [n], { generator: g }))],
+  "torch randperm": ["compat.torch", null, calls(torchGen, (g, n) => torch.randperm(n, { generator: g }))],
+  "python Random().random()": ["compat.python", null, scalar(() => new compat.python.Random(1), (g) => g.random())],
 };
 
-/** pure-rand is ESM-only here, so its setup is asynchronous. */
+/** The run function of case `name` (setups are synchronous or, for pure-rand, asynchronous). */
 async function setupCase(name) {
-  if (name === "pure-rand mersenne next") {
-    const mersenne = await pureMersenne();
-    return scalar(() => mersenne(5489), (g) => g.next())();
-  }
-  return CASES[name][2]();
+  return await CASES[name][2]();
 }
 
 function median(values) {
@@ -173,6 +224,8 @@ function runAll(only) {
     `runs of ${N / 1e6} M values, the process reports its median; each case ran in ${PROCESSES} processes and the`,
     "table gives the median of those medians and their range. Scalar cases sum every value into an",
     `accumulator; bulk cases refill one ${BLOCK}-element typed array. \`randomRaw\` counts 64-bit values.`,
+    `Distribution cases (groups Generator, RandomState, compat.torch) make calls of ${SIZE / 1e6} M values, each into`,
+    "a new typed array as a user's call does (`permutation` of 10^6 takes 1000 / (M values/s) ms).",
     "",
     "| group | case | M values/s | range | ratio to reference |",
     "|---|---|---:|---:|---|",

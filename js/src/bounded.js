@@ -11,8 +11,10 @@
  * Ranges and values are uint32 limb pairs (`hi`, `lo`), so 64-bit draws need no BigInt: a 64-bit
  * draw is read as limbs, and Lemire's 128-bit product is built from 32-bit partial products.
  */
-import { BitGenerator32 } from "./bitgen.js";
+import { Draws, uint64Reader } from "./draws.js";
 import { mulhi32 } from "./limbs.js";
+
+export { uint64Reader };
 
 const U32_MAX = 0xffffffff;
 const TWO_32 = 2 ** 32;
@@ -34,34 +36,14 @@ export function drawWidth(hi, lo, dtypeBits) {
 }
 
 /**
- * A function that writes one `nextUint64()` of `bitgen` into `pair` as [lo, hi] limbs, without BigInt
- * for prng's bit generators: 64-bit ones through their `_fillPairs` stream (bitgen.js), 32-bit ones
- * as two words, the first high (their `nextUint64`). Other objects go through the bigint.
- */
-export function uint64Reader(bitgen) {
-  if (typeof bitgen._fillPairs === "function") return (pair) => bitgen._fillPairs(pair, 0, 1);
-  if (bitgen instanceof BitGenerator32) {
-    return (pair) => {
-      pair[1] = bitgen.nextUint32();
-      pair[0] = bitgen.nextUint32();
-    };
-  }
-  return (pair) => {
-    const value = bitgen.nextUint64();
-    pair[0] = Number(value & 0xffffffffn);
-    pair[1] = Number(value >> 32n);
-  };
-}
-
-/**
  * Draws of numpy's widths, in numpy's order: `nextUint64`, `nextUint32`, or 16/8/1-bit pieces cut from
  * `nextUint32` lowest bits first (numpy's `buffered_uint16`/`buffered_uint8` and the bool buffer,
- * which live for one call: so does a DrawSource).
+ * which live for one call: so does a DrawSource), from a bit generator or a `Draws` view.
  */
 export class DrawSource {
-  constructor(bitgen) {
-    this._bitgen = bitgen;
-    this._read64 = uint64Reader(bitgen);
+  constructor(source) {
+    this._bitgen = source;
+    this._read64 = uint64Reader(source);
     this._buffer = 0;
     this._bufferBits = 0;
     this.pair = new Uint32Array(2); // the last 64-bit draw, [lo, hi]
@@ -85,6 +67,34 @@ export class DrawSource {
     this._read64(this.pair);
     return this.pair;
   }
+
+  /**
+   * A lower bound on the draws still to come when each of `values` values takes at least one draw of
+   * `bits` bits: `values` for whole draws, else the 32-bit draws their pieces need beyond the buffer.
+   */
+  drawsFor(values, bits) {
+    return bits >= 32 ? values : Math.ceil((values * bits - this._bufferBits) / 32);
+  }
+}
+
+/**
+ * The width a `Draws` view over a call of these ranges may draw ahead with: 64 for 64-bit draws, 32
+ * for 32-bit draws and their 16/8/1-bit pieces, 0 when a call has no draws.
+ */
+export function aheadWidth(drawBits) {
+  if (drawBits === 0) return 0;
+  return drawBits === 64 ? 64 : 32;
+}
+
+/**
+ * numpy's `random_interval(max)` for 0 < max < 2**32 (every shuffle's draw): `nextUint32() & mask`
+ * until it is <= max, with mask the smallest `2**k - 1` >= max. `source` is a bit generator or a view.
+ */
+export function interval32(source, max) {
+  const mask = genMask(max);
+  let value;
+  do value = (source.nextUint32() & mask) >>> 0; while (value > max);
+  return value;
 }
 
 /**
@@ -129,11 +139,14 @@ function pow64Mod(hi, lo) {
  * Values in [0, rng] one range at a time, as numpy draws them for a `dtypeBits`-bit dtype (1 for
  * bool) by Lemire's method, or by masked rejection with `useMasked`: `setRange(hi, lo)` then `next()`,
  * whose value is left in `this.hi` / `this.lo` (and returned as a number when below 2**53). One
- * sampler serves one numpy call, as its small-type buffer does.
+ * sampler serves one numpy call, as its small-type buffer does. It draws from `source`, a bit
+ * generator or a `Draws` view; a fill over a view opened with `aheadWidth` of its ranges' draw width
+ * calls `owe(values)` before each value, so that the view can draw ahead.
  */
 export class BoundedSampler {
-  constructor(bitgen, dtypeBits, useMasked) {
-    this._source = new DrawSource(bitgen);
+  constructor(source, dtypeBits, useMasked) {
+    this._draws = source instanceof Draws ? source : null;
+    this._source = new DrawSource(source);
     this._dtypeBits = dtypeBits;
     this._useMasked = useMasked;
     this._product = new Uint32Array(4);
@@ -165,8 +178,15 @@ export class BoundedSampler {
       [this._thresholdHi, this._thresholdLo] = pow64Mod(this._exclHi, this._exclLo);
     } else {
       this._exclLo = lo + 1;
-      this._thresholdLo = ((U32_MAX >>> (32 - width)) + 1) % this._exclLo; // 2**width mod excl
+      // 2**width mod excl, as uint32 arithmetic (an integer division, not a double fmod)
+      this._thresholdLo = width === 32 ? ((0 - this._exclLo) >>> 0) % this._exclLo : (1 << width) % this._exclLo;
     }
+    return this;
+  }
+
+  /** Tells the view that `values` values of the current range, this one included, are still to come. */
+  owe(values) {
+    if (this._draws !== null) this._draws.owed = this._source.drawsFor(values, this._width);
     return this;
   }
 

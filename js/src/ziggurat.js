@@ -8,7 +8,7 @@
  * float32 paths round every float operation with `Math.fround` exactly as C does. `exp`, `log1p`,
  * `expf` and `log1pf` are the glibc-exact ports of ./libm, the functions numpy calls on Linux.
  */
-import { uint64Reader } from "./bounded.js";
+import { Draws } from "./draws.js";
 import { exp, expf, log1p, log1pf } from "./libm/index.js";
 import {
   feDouble, feFloat, fiDouble, fiFloat, keDouble, keFloat, kiDouble, kiFloat, weDouble, weFloat,
@@ -27,22 +27,22 @@ export function nextFloat(bitgen) {
 }
 
 /**
- * A sampler bound to one bit generator: `standardNormal()`, `standardNormalF()`,
- * `standardExponential()`, `standardExponentialF()`, each one numpy draw. It reads 64-bit draws as
- * limbs (no BigInt) through one reusable pair.
+ * A sampler bound to one bit generator or `Draws` view (a bit generator is drawn from through a view
+ * that never draws ahead): `standardNormal()`, `standardNormalF()`, `standardExponential()`,
+ * `standardExponentialF()`, each one numpy draw. It reads 64-bit draws as limbs (no BigInt) through
+ * one reusable pair.
  */
 export class Ziggurat {
-  constructor(bitgen) {
-    this._bitgen = bitgen;
-    this._read64 = uint64Reader(bitgen);
+  constructor(source) {
+    this._draws = source instanceof Draws ? source : new Draws(source);
     this._pair = new Uint32Array(2);
   }
 
   /** numpy's `random_standard_normal` (float64 ziggurat). */
   standardNormal() {
-    const bitgen = this._bitgen, pair = this._pair;
+    const bitgen = this._draws, pair = this._pair;
     for (;;) {
-      this._read64(pair);
+      bitgen.read64(pair);
       const lo = pair[0];
       const idx = lo & 0xff;
       // r >>= 8; sign = r & 1; rabs = (r >> 1) & (2**52 - 1): bits 9..60 of the draw.
@@ -58,7 +58,7 @@ export class Ziggurat {
 
   /** numpy's `random_standard_normal_f` (float32 ziggurat; the wedge test is in double). */
   standardNormalF() {
-    const bitgen = this._bitgen;
+    const bitgen = this._draws;
     for (;;) {
       const r = bitgen.nextUint32();
       const idx = r & 0xff;
@@ -73,9 +73,9 @@ export class Ziggurat {
 
   /** numpy's `random_standard_exponential` (float64 ziggurat). */
   standardExponential() {
-    const bitgen = this._bitgen, pair = this._pair;
+    const bitgen = this._draws, pair = this._pair;
     for (;;) {
-      this._read64(pair);
+      bitgen.read64(pair);
       // ri = next_uint64 >> 3; idx = ri & 0xff; ri >>= 8: bits 11..63 of the draw.
       const idx = (pair[0] >>> 3) & 0xff;
       const ri = pair[1] * TWO_21 + (pair[0] >>> 11);
@@ -88,7 +88,7 @@ export class Ziggurat {
 
   /** numpy's `random_standard_exponential_f` (float32 ziggurat; the wedge test uses `expf`). */
   standardExponentialF() {
-    const bitgen = this._bitgen;
+    const bitgen = this._draws;
     for (;;) {
       const r = bitgen.nextUint32() >>> 1;
       const idx = r & 0xff;

@@ -128,3 +128,26 @@ void prng_random_bounded_bool_fill(prng_bitgen_t *bg, uint8_t off, uint8_t rng, 
     }
     draws_close(&d);
 }
+
+/* numpy's _rand_<type>_broadcast loop: out[i] in [off[i], off[i] + rng[i]] (steps 0 or 1), into `out_bits`-bit
+ * integers (64, 32, 16, 8; 1 for bool), from random_bounded_uint64 per value (64-bit types) or
+ * random_buffered_bounded_<type> with one piece buffer for the whole fill. A value with rng 0 makes
+ * no draw, so the view draws no words ahead. */
+void prng_random_bounded_broadcast_fill(prng_bitgen_t *bg, size_t n, const uint64_t *off, size_t off_step,
+                                        const uint64_t *rng, size_t rng_step, int use_masked, int out_bits, void *out)
+{
+    prng_draws_t d = draws_open(bg, NULL, 0);
+    piece_buffer b = {0, 0};
+    for (size_t i = 0; i < n; i++) {
+        const uint64_t r = rng[i * rng_step];
+        uint64_t value = off[i * off_step];
+        if (out_bits == 64)
+            value = bounded_uint64(&d, value, r, gen_mask(r), use_masked);
+        else if (r != 0 && out_bits == 1)
+            value = next_piece(&d, &b, 1) & 1;
+        else if (r != 0)
+            value += bounded_small(&d, (uint32_t)r, (uint32_t)gen_mask(r), out_bits, use_masked, &b);
+        store(out, i, value, out_bits == 1 ? 8 : out_bits);
+    }
+    draws_close(&d);
+}

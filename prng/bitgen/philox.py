@@ -154,7 +154,7 @@ class Philox(CounterBasedGenerator):
 
     word_bits = 64
 
-    def __init__(self, seed=None, *, counter=None, key=None, backend="auto"):
+    def __init__(self, seed=None, counter=None, key=None, *, backend="auto"):
         self._seed(seed, counter, key, backend)
 
     def jumped(self, jumps=1):

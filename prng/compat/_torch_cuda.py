@@ -24,19 +24,26 @@ which is why ``CUDAGenerator`` takes ``sm_count`` (and ``threads_per_sm``) from 
 
 Exactness: the integer paths and the uniforms are exact arithmetic. The normals call the GPU's
 ``logf``/``__sincosf`` (float32) and ``log``/``sincospi`` (float64); their bits are not documented,
-so here they are computed in float64 and rounded -- close (float32: about 1e-6), NOT bit-exact, and
-nothing in this module has been compared with a GPU bit for bit. See docs/torch-cuda.md.
+so here they are computed in float64 with glibc's ``log``/``sin``/``cos`` and rounded -- close
+(float32: about 1e-6), NOT bit-exact, and nothing in this module has been compared with a GPU bit for
+bit. See docs/torch-cuda.md.
+
+Speed and threads: with the C extension built, uniform_/rand, normal_/randn, random_from_to_/randint
+(and the uniforms of bernoulli_/exponential_) run each launch in C (``native/distributions/torch.c``, the same bits;
+``_torch_seed.NATIVE``), else in the numpy code here. A generator's ``lock`` (an RLock) is held for
+each call.
 """
 
 import math
 import struct
+import threading
 from collections import namedtuple
 
 import numpy as np
 
 from ..bitgen.philox import philox_block
 from ..bitgen.philox4x32 import PHILOX_M4x32, PHILOX_W32
-from . import _torch_math
+from . import _torch_math, _torch_seed
 from . import _torch_dtypes as _dtypes
 from ._torch_seed import DEFAULT_SEED, SeededGenerator, checked_seed
 
@@ -148,9 +155,15 @@ def curand_uniform_double_hq(x, y):
     return z.astype(_F64) * _CURAND_2POW53_INV_DOUBLE + _CURAND_2POW53_INV_DOUBLE / 2
 
 
+def _log(x):
+    """glibc's ``log`` of each float64 (numpy's own SIMD log, on AVX-512 CPUs, differs from it in about
+    0.35% of values by an ulp: the stand-ins use glibc's, as native/distributions/torch.c does)."""
+    return np.array([math.log(v) for v in np.ravel(x).tolist()], dtype=_F64).reshape(np.shape(x))
+
+
 def _logf(x):
     """Stand-in for CUDA's ``logf`` (<= 1 ulp, bits undocumented): log in double, rounded to float."""
-    return np.log(x.astype(_F64)).astype(_F32)
+    return _log(x.astype(_F64)).astype(_F32)
 
 
 def _sincosf(x):
@@ -184,7 +197,7 @@ def curand_box_muller_double(x0, x1, y0, y1):
     ``_curand_uniform_double_hq`` (v scaled to (0, 2]), ``s = sqrt(-2 log u)``, returns
     ``(s * sinpi v, s * cospi v)``. Not bit-exact (the GPU's log, sincospi)."""
     v = 2.0 * curand_uniform_double_hq(y0, y1)
-    s = np.sqrt(-2.0 * np.log(curand_uniform_double_hq(x0, x1)))
+    s = np.sqrt(-2.0 * _log(curand_uniform_double_hq(x0, x1)))
     sin_v, cos_v = _sincospi(v)
     return sin_v * s, cos_v * s
 
@@ -261,6 +274,7 @@ class CUDAGenerator(SeededGenerator):
     def __init__(self, sm_count, threads_per_sm=DEFAULT_THREADS_PER_SM):
         self.sm_count = _positive_int(sm_count, "sm_count", 1)
         self.threads_per_sm = _positive_int(threads_per_sm, "threads_per_sm", BLOCK_SIZE)
+        self.lock = threading.RLock()
         self._seed = DEFAULT_SEED
         self._offset = 0
 
@@ -272,8 +286,9 @@ class CUDAGenerator(SeededGenerator):
     def manual_seed(self, seed):
         """``manual_seed``: ``seed`` in [-2**63, 2**64 - 1] (negatives wrap to ``seed + 2**64``);
         the offset goes back to 0. Returns ``self``."""
-        self._seed = checked_seed(seed)
-        self._offset = 0
+        seed = checked_seed(seed)
+        with self.lock:
+            self._seed, self._offset = seed, 0
         return self
 
     def get_offset(self):
@@ -302,28 +317,37 @@ class CUDAGenerator(SeededGenerator):
             seed, offset = _STATE.unpack(data)
         else:
             raise ValueError(f"state must be {STATE_SIZE} or {_SEED_ONLY_STATE.size} bytes, got {len(data)}")
-        self.set_offset(offset)
-        self._seed = seed
+        with self.lock:
+            self.set_offset(offset)
+            self._seed = seed
 
     def _philox_cuda_state(self, increment):
         """``philox_cuda_state``: the offset to launch with; the stored one grows by ``increment``
         rounded up to a multiple of 4 (``CUDAGeneratorState::increase``)."""
-        offset = self._offset
-        self._offset = (offset + -(-increment // 4) * 4) & _MASK64
+        with self.lock:
+            offset = self._offset
+            self._offset = (offset + -(-increment // 4) * 4) & _MASK64
         return offset
 
     # -- sampling kernels ------------------------------------------------------------------------
 
-    def _fill(self, out, dist, transform):
+    def _fill(self, out, dist, transform, native=None):
         """``distribution_nullary_kernel`` over ``out`` (row-major element order): launch by launch,
-        the raw values through ``transform`` into their elements."""
+        the raw values through ``transform`` into their elements; or, with the C kernels,
+        ``native(kernels, seed, offset, grid, piece)`` fills each launch's piece of ``out`` itself."""
         flat = _flat_view(out)
         plan = launch_plan(flat.size, dist.unroll, flat.itemsize, self.sm_count, self.threads_per_sm)
-        for launch in plan:
-            offset = self._philox_cuda_state(launch.counter_offset)
-            if launch.writes:
-                raw = launch_values(self._seed, offset, launch.numel, launch.grid, dist)
-                flat[launch.start: launch.start + launch.numel] = transform(raw)
+        kernels = _torch_seed.NATIVE if native is not None else None
+        with self.lock:
+            for launch in plan:
+                offset = self._philox_cuda_state(launch.counter_offset)
+                if not launch.writes:
+                    continue
+                piece = flat[launch.start: launch.start + launch.numel]
+                if kernels is not None:
+                    native(kernels, self._seed, offset, launch.grid, piece)
+                else:
+                    piece[:] = transform(launch_values(self._seed, offset, launch.numel, launch.grid, dist))
 
     def uniform_(self, out, low=0.0, high=1.0):
         """``uniform_kernel`` into a float16/bfloat16/float32/float64 array: ``from``/``to`` are cast to
@@ -335,11 +359,19 @@ class CUDAGenerator(SeededGenerator):
         low, high = _cast(low, name), _cast(high, name)
         span = _dtypes.round_to(np.array([high - low], _dtypes.compute_dtype(name)), name)[0]
 
-        def transform(u):
-            value = _dtypes.round_to(_fma(name)(u, span, low), name)
+        def finish(value):
+            value = _dtypes.round_to(value, name)
             return np.where(value == high, low, value)
 
-        self._fill(out, _uniform_distribution(name), transform)
+        def native(kernels, seed, offset, grid, piece):
+            if name in _dtypes.REDUCED:
+                values = np.empty(piece.size, _F32)
+                kernels.cuda_uniform(seed, offset, grid, values, low, span, high, False)
+                piece[:] = finish(values)
+            else:
+                kernels.cuda_uniform(seed, offset, grid, piece, low, span, high, True)
+
+        self._fill(out, _uniform_distribution(name), lambda u: finish(_fma(name)(u, span, low)), native)
         return out
 
     def normal_(self, out, mean=0.0, std=1.0):
@@ -350,7 +382,14 @@ class CUDAGenerator(SeededGenerator):
         compute = _dtypes.compute_dtype(name)
         mean, std = compute.type(mean), compute.type(std)
         dist = NORMAL_DOUBLE if name == _dtypes.FLOAT64 else NORMAL_FLOAT
-        self._fill(out, dist, lambda z: _dtypes.round_to(_fma(name)(z, std, mean), name))
+
+        def native(kernels, seed, offset, grid, piece):
+            values = np.empty(piece.size, _F32) if name in _dtypes.REDUCED else piece
+            kernels.cuda_normal(seed, offset, grid, values, mean, std)
+            if values is not piece:
+                piece[:] = _dtypes.round_to(values, name)
+
+        self._fill(out, dist, lambda z: _dtypes.round_to(_fma(name)(z, std, mean), name), native)
         return out
 
     def exponential_(self, out, lambd=1.0):
@@ -367,7 +406,7 @@ class CUDAGenerator(SeededGenerator):
             log = np.where(u >= 1 - half_eps, -half_eps, np.log(u.astype(np.float64)).astype(compute))
             return _dtypes.round_to(scale * log, name)
 
-        self._fill(out, _uniform_distribution(name), transform)
+        self._fill(out, _uniform_distribution(name), transform, _raw_uniforms_then(compute, transform))
         return out
 
     def bernoulli_(self, out, p=0.5):
@@ -376,7 +415,12 @@ class CUDAGenerator(SeededGenerator):
         ``(float)p``. Returns ``out``."""
         double = _flat_view(out).dtype == np.float64
         threshold = np.float64(p) if double else _F32(p)
-        self._fill(out, UNIFORM_DOUBLE if double else UNIFORM_FLOAT, lambda u: u < threshold)
+
+        def transform(u):
+            return u < threshold
+
+        self._fill(out, UNIFORM_DOUBLE if double else UNIFORM_FLOAT, transform,
+                   _raw_uniforms_then(np.dtype(_F64 if double else _F32), transform))
         return out
 
     def bernoulli(self, p):
@@ -442,7 +486,14 @@ class CUDAGenerator(SeededGenerator):
             raise ValueError(f"span must be in [1, 2**64 - 1], got {span}")
         dist = WORDS64 if span >= _RANDINT_64BIT_RANGE else WORDS32
         base = _U64(low & _MASK64)
-        self._fill(out, dist, lambda v: ((v % _U64(span)) + base).view(np.int64))
+
+        def native(kernels, seed, offset, grid, piece):
+            values = piece if piece.dtype == np.int64 else np.empty(piece.size, np.int64)
+            kernels.cuda_random(seed, offset, grid, values, span, int(base))
+            if values is not piece:
+                piece[:] = values
+
+        self._fill(out, dist, lambda v: ((v % _U64(span)) + base).view(np.int64), native)
         return out
 
 
@@ -479,6 +530,15 @@ def _cast(value, name):
 def _fma(name):
     """The fused multiply-add of ``name``'s compute type."""
     return _torch_math.fma64 if name == _dtypes.FLOAT64 else _torch_math.fma32
+
+
+def _raw_uniforms_then(dtype, transform):
+    """A ``_fill`` native step: the launch's cuRAND uniforms in C (``u * 1 + 0 == u``), then ``transform``."""
+    def native(kernels, seed, offset, grid, piece):
+        uniforms = np.empty(piece.size, dtype)
+        kernels.cuda_uniform(seed, offset, grid, uniforms, 0.0, 1.0, 0.0, False)
+        piece[:] = transform(uniforms)
+    return native
 
 
 def _uniform_distribution(name):

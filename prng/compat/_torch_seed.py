@@ -1,4 +1,5 @@
-"""The seeding that torch's CPU and CUDA generators share (prng.compat.torch, prng.compat._torch_cuda)."""
+"""What torch's CPU and CUDA generators share (prng.compat.torch, prng.compat._torch_cuda): the seeding,
+and ``NATIVE``, their C kernels."""
 
 import os
 
@@ -8,6 +9,20 @@ DEFAULT_SEED = 67280421310721          # torch's default_rng_seed_val
 
 _SEED_MIN, _SEED_MAX = -(2**63), 2**64 - 1
 _MASK64 = 0xFFFFFFFFFFFFFFFF
+
+
+def _load_native():
+    """``prng.c.torch`` (native/distributions/torch.c), or None when the C extension is not built."""
+    try:
+        from ..c import torch as native
+    except ImportError:
+        return None
+    return native
+
+
+# The C kernels both generators run, or None: then their pure-Python reference code runs (the same
+# bits, slower). Tests set it to None to compare the two.
+NATIVE = _load_native()
 
 
 def checked_seed(seed):

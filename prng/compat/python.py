@@ -70,8 +70,10 @@ def _state_index(value):
     non-int, an OverflowError outside [0, 2**64)); the key keeps its low 32 bits, as C does."""
     if not isinstance(value, int):
         raise TypeError(f"state vector items must be integers, not {type(value).__name__}")
-    if not 0 <= value <= _M64:
-        raise OverflowError("state vector item out of range for an unsigned long")
+    if value < 0:
+        raise OverflowError("can't convert negative value to unsigned int")
+    if value > _M64:
+        raise OverflowError("Python int too large to convert to C unsigned long")
     return value
 
 

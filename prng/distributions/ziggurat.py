@@ -8,13 +8,14 @@ does, and call the C library's ``log1pf``/``expf`` as numpy does (Python's ``mat
 libm for the double functions).
 """
 
-import ctypes
-import ctypes.util
 import json
 import math
 import pathlib
 
 import numpy as np
+
+from ._libm import expf as _expf
+from ._libm import log1pf as _log1pf
 
 _DATA = json.loads((pathlib.Path(__file__).parent.parent / "data" / "ziggurat.json").read_text())
 
@@ -28,16 +29,6 @@ _T = {name: _decode(values) for name, values in _DATA["tables"].items()}  # the 
 _S = {name: float.fromhex(value) for name, value in _DATA["scalars"].items()}  # r, 1/r, exp r
 
 
-def _libm_float(name):
-    """The C library's float32 function ``name`` (what numpy's ``npy_log1pf`` and ``expf`` call)."""
-    function = getattr(ctypes.CDLL(ctypes.util.find_library("m")), name)
-    function.restype = ctypes.c_float
-    function.argtypes = [ctypes.c_float]
-    return function
-
-
-_log1pf = _libm_float("log1pf")
-_expf = _libm_float("expf")
 
 
 def f32(x):

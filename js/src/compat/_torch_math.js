@@ -41,11 +41,23 @@ export function addRoundToOdd(a, b) {
   return lo === 0 ? fromWords(highWord(s) - 1, 0xffffffff) : fromWords(highWord(s), lo - 1);
 }
 
+const FLOAT32_MIN_NORMAL = 2 ** -126;
+const FLOAT32_HALF_ULP = 0x10000000; // bit 28 of a double's low word: half a float32 ulp (same exponent)
+
 /**
- * float32 fma(a, b, c) with one rounding, for float32 operands: the product is exact in double,
- * the sum rounded to odd in double and then to nearest float32 (no double-rounding error).
+ * float32 fma(a, b, c) with one rounding, for float32 operands: the product is exact in double and
+ * `s = a*b + c` is rounded once. Rounding `s` to float32 then gives the correctly rounded result
+ * unless `s` is a float32 midpoint (its 29 bits below float32 precision are 1000...0: the double
+ * rounding may have landed on it; any other `s` lies between the same two midpoints as the exact sum),
+ * or a float32 subnormal; those take the sum rounded to odd, then to nearest float32.
  */
 export function fma32(a, b, c) {
+  const s = a * b + c;
+  return (lowWord(s) & 0x1fffffff) !== FLOAT32_HALF_ULP && !(Math.abs(s) < FLOAT32_MIN_NORMAL) ? fround(s) : fma32Odd(a, b, c);
+}
+
+/** `fma32` through the sum rounded to odd (kept out of `fma32` so that V8 inlines the short path). */
+function fma32Odd(a, b, c) {
   return fround(addRoundToOdd(a * b, c));
 }
 
@@ -87,8 +99,11 @@ export function cephesLog(x) {
   return fma32(e, LOG_Q2, fround(x1 + y));
 }
 
-/** `sincos256_ps` for a float32 `theta >= 0` -> [sin, cos], with the AVX2 build's FMAs. */
-export function cephesSincos(theta) {
+/**
+ * `sincos256_ps` for a float32 `theta >= 0` -> [sin, cos], with the AVX2 build's FMAs; written into
+ * `out` (a new array by default).
+ */
+export function cephesSincos(theta, out = [0, 0]) {
   const octant = (Math.trunc(fround(theta * FOPI)) + 1) & ~1;
   let x = fma32(octant, DP1, theta); // octant is a small integer: exact in float32
   x = fma32(DP2, octant, x);
@@ -101,7 +116,9 @@ export function cephesSincos(theta) {
   const swapped = (octant & 2) !== 0;
   const sinValue = swapped ? cosPoly : sinPoly;
   const cosValue = swapped ? sinPoly : cosPoly;
-  return [(octant & 4) !== 0 ? -sinValue : sinValue, (~(octant - 2) & 4) !== 0 ? -cosValue : cosValue];
+  out[0] = (octant & 4) !== 0 ? -sinValue : sinValue;
+  out[1] = (~(octant - 2) & 4) !== 0 ? -cosValue : cosValue;
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -111,13 +128,15 @@ export function cephesSincos(theta) {
 // mean and std are already in the array's type.
 // ---------------------------------------------------------------------------------------------
 
+const SIN_COS = new Float64Array(2); // normalBlockAvx2F32's [sin, cos] (float32 values, exact in doubles)
+
 /** `NormalFill16<float>` of the AVX2 build (Float32Array data): Cephes log/sincos, float32 throughout. */
 export function normalBlockAvx2F32(data, i, mean, std) {
   for (let j = i; j < i + 8; j++) {
     const radius = fround(Math.sqrt(fround(cephesLog(fround(1 - data[j])) * -2)));
-    const [sinValue, cosValue] = cephesSincos(fround(TWO_PI_F32 * data[j + 8]));
-    data[j] = fma32(fround(radius * cosValue), std, mean);
-    data[j + 8] = fma32(fround(radius * sinValue), std, mean);
+    cephesSincos(fround(TWO_PI_F32 * data[j + 8]), SIN_COS);
+    data[j] = fma32(fround(radius * SIN_COS[1]), std, mean);
+    data[j + 8] = fma32(fround(radius * SIN_COS[0]), std, mean);
   }
 }
 

@@ -10,6 +10,7 @@
  * for booleans. Hot loops are typed-array loops on numbers (64-bit integers as uint32 limbs).
  */
 import { describe, toBigInt } from "../checks.js";
+import { erf } from "../libm/index.js";
 import { mulhi32 } from "../limbs.js";
 import { threefry2x32Block } from "../threefry.js";
 import {
@@ -202,7 +203,7 @@ const FLOATS = {
   },
   float64: {
     rngBits: 64, mant: 52, round: identity, fma: (a, b, c) => ftz64(fma64(a, b, c)), log: logF64,
-    log1p: log1pF64, erfInv: erfInvF64, erf: undefined, tiny: 2 ** -1022, store: (v) => Float64Array.from(v),
+    log1p: log1pF64, erfInv: erfInvF64, erf, tiny: 2 ** -1022, store: (v) => Float64Array.from(v),
   },
   float16: {
     rngBits: 16, mant: 10, round: roundHalf, fma: (a, b, c) => roundHalf(roundHalf(a * b) + c),
@@ -288,7 +289,6 @@ export function normal(key, shape = [], { dtype = "float32", partitionable = tru
 export function truncatedNormal(key, shape = [], { lower = -2, upper = 2, dtype = "float32", partitionable = true } = {}) {
   const [k0, k1] = checkKey(key);
   const kind = floatKind(dtype);
-  if (kind.erf === undefined) throw new TypeError('truncatedNormal supports dtype "float16", "bfloat16" and "float32" in JS (float64 needs the C library\'s erf)');
   const size = sizeOf(checkShape(shape));
   const lo = floatParam(lower, kind, "lower"), hi = floatParam(upper, kind, "upper");
   const sqrt2 = kind.round(SQRT2);

@@ -7,10 +7,19 @@
  * the polar-method normal with its cached second value (`legacy_gauss`) lives here. Its `log` is the
  * glibc-exact port in ../libm, so `randn` gives numpy's bits.
  */
-import { describe, toUint32, toWords } from "../checks.js";
-import { Generator, boundedIntegers, pick, populationSize, sample, shuffleInPlace } from "../generator.js";
+import { uint64Reader } from "../bounded.js";
+import { describe, toBigInt, toCount, toUint32, toWords } from "../checks.js";
+import { LegacyContinuous } from "../continuous.js";
+import { Draws } from "../draws.js";
+import { cont, dirichletDraws, mixContinuous, uniformDraws } from "../continuous_methods.js";
+import { Discrete } from "../discrete.js";
+import {
+  Generator, HYPERGEOMETRIC_NAMES, binomialParams, boundedIntegers, hypergeometricParams, isPoissonLam,
+  isProbabilityGt0, isProbabilityLt1, multinomialDraws, negativeBinomialDraws, pick, populationSize, sample, shuffleInPlace,
+} from "../generator.js";
 import { log } from "../libm/index.js";
 import { MT19937 } from "../mt19937.js";
+import { Int64Out, NON_NEGATIVE, int64Draws, isNonNegative, param } from "../params.js";
 
 /**
  * numpy's `MT19937._legacy_seeding` as a new MT19937: an integer in [0, 2**32-1] goes through
@@ -47,6 +56,8 @@ export class RandomState {
       this._bitGenerator = legacySeeded(seed);
     }
     this._generator = new Generator(this._bitGenerator);
+    this._discrete = new Discrete(this._bitGenerator);
+    this._continuous = new LegacyContinuous(this._bitGenerator, this._discrete, () => this._gaussOne(this._bitGenerator));
     this._gauss = null;
   }
 
@@ -125,14 +136,16 @@ export class RandomState {
     return boundedIntegers(this._bitGenerator, low, high, n, dtype, false, true);
   }
 
-  /** numpy's `legacy_gauss`: Marsaglia's polar method, returning `f*x2` and caching `f*x1`. */
-  _gaussOne() {
+  /**
+   * numpy's `legacy_gauss` drawing from `bitgen` (the bit generator or a view of it): Marsaglia's
+   * polar method, returning `f*x2` and caching `f*x1`.
+   */
+  _gaussOne(bitgen) {
     if (this._gauss !== null) {
       const value = this._gauss;
       this._gauss = null;
       return value;
     }
-    const bitgen = this._bitGenerator;
     let x1, x2, r2;
     do {
       x1 = 2.0 * bitgen.nextDouble() - 1.0;
@@ -144,9 +157,46 @@ export class RandomState {
     return f * x2;
   }
 
-  /** numpy's legacy `standard_normal` (polar method; the cached value carries across calls). */
+  /**
+   * numpy's legacy `standard_normal` (polar method; the cached value carries across calls). Values
+   * come in pairs of at least two doubles, the second from the cache, so while a pair is drawn at
+   * least max(values still to come - 1, 1) doubles are still to come: the view draws that many ahead.
+   */
   standardNormal(n) {
-    return sample(n, Float64Array, () => this._gaussOne());
+    if (n === undefined) return this._gaussOne(this._bitGenerator);
+    const out = new Float64Array(toCount(n, "n"));
+    const draws = new Draws(this._bitGenerator, 64);
+    for (let k = 0; k < out.length; k++) {
+      draws.owed = Math.max(out.length - k - 1, 1);
+      out[k] = this._gaussOne(draws);
+    }
+    draws.close();
+    return out;
+  }
+
+  // Continuous distributions: numpy's legacy samplers (continuous.js, LegacyContinuous) where
+  // mtrand.pyx uses them; the methods shared with Generator come from continuous_methods.js.
+
+  /** numpy's legacy `standard_exponential(size)`: `-log(1 - U)` (`legacy_standard_exponential`). */
+  standardExponential(n) {
+    const c = this._continuous;
+    return cont(n, [], () => c.standardExponential());
+  }
+
+  /** numpy's legacy `standard_gamma(shape, size)`, shape >= 0 (`legacy_standard_gamma`). */
+  standardGamma(shape, n) {
+    const c = this._continuous;
+    return cont(n, [[shape, "shape", [isNonNegative, NON_NEGATIVE]]], (k) => c.standardGamma(k));
+  }
+
+  /** numpy's legacy `uniform(low=0.0, high=1.0, size)`: high - low finite (any sign). */
+  uniform(low = 0.0, high = 1.0, n) {
+    return uniformDraws(this._continuous, low, high, n, false);
+  }
+
+  /** numpy's legacy `dirichlet(alpha, size)`, alpha > 0: normalised legacy gammas, rows flat. */
+  dirichlet(alpha, n) {
+    return dirichletDraws(this._continuous, alpha, n, true);
   }
 
   /** numpy's `randn(d0, d1, ...)`: `standard_normal` of the dimensions' product (flat). */
@@ -182,4 +232,81 @@ export class RandomState {
     }
     return pick(a, indices, n);
   }
+
+  // Discrete distributions: numpy's legacy samplers (discrete.js) with mtrand.pyx's argument
+  // handling. Results are C long (int64 on Linux): a BigInt64Array, or one bigint.
+
+  /** numpy's legacy `binomial(n, p, size)` (`legacy_random_binomial`; shares the set-up cache with multinomial). */
+  binomial(n, p, size) {
+    const d = this._discrete;
+    const [ns, ps] = binomialParams(n, p);
+    return int64Draws(size, [ps, ns], ["p", "n"], (pp, nn) => d.legacyBinomial(pp, nn));
+  }
+
+  /** numpy's legacy `poisson(lam, size)`: the same sampler as Generator's. */
+  poisson(lam = 1.0, n) {
+    const d = this._discrete;
+    const lams = param(lam, "lam", isPoissonLam, "in [0, POISSON_LAM_MAX] (not NaN)");
+    return int64Draws(n, [lams], ["lam"], (l) => d.poisson(l));
+  }
+
+  /** numpy's legacy `negative_binomial(n, p, size)`: a Poisson of a legacy gamma draw (n > 0, p in [0, 1]). */
+  negativeBinomial(n, p, size) {
+    return negativeBinomialDraws(this._continuous, this._discrete, n, p, size, true);
+  }
+
+  /** numpy's legacy `geometric(p, size)` (`legacy_random_geometric`), `p` in (0, 1]. */
+  geometric(p, n) {
+    const d = this._discrete;
+    return int64Draws(n, [param(p, "p", isProbabilityGt0, "in (0, 1]")], ["p"], (pp) => d.legacyGeometric(pp));
+  }
+
+  /** numpy's legacy `logseries(p, size)` (`legacy_logseries`), `p` in [0, 1). */
+  logseries(p, n) {
+    const d = this._discrete;
+    return int64Draws(n, [param(p, "p", isProbabilityLt1, "in [0, 1)")], ["p"], (pp) => d.legacyLogseries(pp));
+  }
+
+  /** numpy's legacy `zipf(a, size)` (`legacy_random_zipf`), `a` > 1. */
+  zipf(a, n) {
+    const d = this._discrete;
+    return int64Draws(n, [param(a, "a", (v) => v > 1, "> 1 (not NaN)")], ["a"], (aa) => d.legacyZipf(aa));
+  }
+
+  /**
+   * numpy's legacy `hypergeometric(ngood, nbad, nsample, size)` (HRUA with loggam, or HYP):
+   * ngood, nbad >= 0, nsample >= 1 and <= ngood + nbad.
+   */
+  hypergeometric(ngood, nbad, nsample, n) {
+    const d = this._discrete;
+    const params = hypergeometricParams(ngood, nbad, nsample, 1, Infinity);
+    return int64Draws(n, params, HYPERGEOMETRIC_NAMES, (g, b, s) => d.legacyHypergeometric(g, b, s));
+  }
+
+  /** numpy's legacy `multinomial(n, pvals, size)`: one `n`, one row of `pvals`. */
+  multinomial(n, pvals, size) {
+    return multinomialDraws(this._discrete, n, pvals, size, true);
+  }
+
+  /** numpy's deprecated `random_integers(low, high, size)`: `randint(low, high + 1)` ([1, low] without high). */
+  randomIntegers(low, high, n) {
+    if (high === undefined || high === null) [low, high] = [1, low];
+    return this.randint(low, toBigInt(high, "high") + 1n, n, { dtype: "int64" });
+  }
+
+  /** numpy's `tomaxint(size)`: `next_uint64 >> 1` per value (`random_positive_int`, 64-bit C long). */
+  tomaxint(n) {
+    const bitgen = this._bitGenerator;
+    if (n === undefined) return bitgen.nextUint64() >> 1n;
+    const pair = new Uint32Array(2), read = uint64Reader(bitgen);
+    const out = new Int64Out(toCount(n, "n"));
+    for (let k = 0; k < out.pairs.length; k += 2) {
+      read(pair);
+      out.pairs[k] = ((pair[1] << 31) | (pair[0] >>> 1)) >>> 0;
+      out.pairs[k + 1] = pair[1] >>> 1;
+    }
+    return out.result();
+  }
 }
+
+mixContinuous(RandomState.prototype);

@@ -372,6 +372,19 @@ function choiceCount(k) {
   return Math.max(k, 0);
 }
 
+/**
+ * CPython's bit/byte count (`getrandbits(k)`, `randbytes(n)`): a non-integer is a TypeError, a
+ * negative count a RangeError ("number of bits must be non-negative"), and so is one beyond a safe
+ * integer (CPython's OverflowError).
+ */
+function bitCount(value, name) {
+  if (typeof value !== "number" || !Number.isInteger(value)) {
+    throw new TypeError(`${name} must be an integer, got ${describe(value)}`);
+  }
+  if (value < 0) throw new RangeError(`${name}: number of bits must be non-negative, got ${value}`);
+  return toCount(value, name);
+}
+
 /** CPython's `__init_subclass__` rule, per prototype: which `_randbelow` a class uses. */
 const RANDBELOW = new WeakMap();
 
@@ -470,7 +483,7 @@ export class Random {
 
   /** `getrandbits(k)`, as a bigint: 32-bit words least significant first; the last keeps its top bits. */
   getrandbits(k) {
-    toCount(k, "k");
+    bitCount(k, "k");
     let result = 0n;
     for (let shift = 0n; k > 0; k -= 32, shift += 32n) {
       result |= BigInt(this._mt.nextUint32() >>> (32 - Math.min(k, 32))) << shift;
@@ -480,7 +493,7 @@ export class Random {
 
   /** `randbytes(n)`: `getrandbits(8 * n)` as `n` little-endian bytes (a Uint8Array). */
   randbytes(n) {
-    toCount(n, "n");
+    bitCount(n, "n");
     const out = new Uint8Array(n);
     for (let at = 0; at < n; at += 4) {
       const take = Math.min(4, n - at);

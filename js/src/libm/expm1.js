@@ -2,6 +2,9 @@
 // algorithm of sysdeps/ieee754/dbl-64/s_expm1.c built with -mfma, which Debian's glibc 2.36 selects
 // by ifunc like log1p; the fma() calls below are where GCC fuses, and only there: the reduction's
 // invln2 * x + 0.5 stays a separate multiply and add in that build).
+// fdlibm notice (kept as its licence asks): Copyright (C) 1993 by Sun Microsystems, Inc. All rights
+// reserved. Developed at SunPro, a Sun Microsystems, Inc. business. Permission to use, copy, modify,
+// and distribute this software is freely granted, provided that this notice is preserved.
 
 import { fma } from "./fma.js";
 import { highWord, lowWord, fromWords } from "./bits.js";

@@ -1,6 +1,9 @@
 // log(1 + x), bit-identical to glibc 2.36 `log1p` on x86-64 with FMA (__log1p_fma: the fdlibm
 // algorithm of sysdeps/ieee754/dbl-64/s_log1p.c built with -mfma, which Debian's glibc 2.36
 // selects by ifunc like exp/log; the fma() calls below are where GCC fuses).
+// fdlibm notice (kept as its licence asks): Copyright (C) 1993 by Sun Microsystems, Inc. All rights
+// reserved. Developed at SunPro, a Sun Microsystems, Inc. business. Permission to use, copy, modify,
+// and distribute this software is freely granted, provided that this notice is preserved.
 
 import { fma } from "./fma.js";
 import { highWord, lowWord, fromWords } from "./bits.js";

@@ -47,3 +47,28 @@ const plan = torch.data.epochPlan(10, { batchSize: 3, shuffle: true, numWorkers:
 const firstWorker: number | null = plan.workerOf(0);
 const order: number[] = [...new torch.data.RandomSampler(10, { generator: tgen })];
 export { latent, bf, keep, w, weight, bias, firstWorker, order };
+
+// Continuous distributions on Generator and RandomState (scalar, sized and broadcast forms).
+const cg = defaultRng(3);
+const cOne: number = cg.gamma(2.0) + cg.normal() + cg.vonmises(0, 1) + cg.standardGamma(0.5);
+const cMany: Float64Array = cg.normal([0, 1, 2], 1.0);
+const cF32: Float32Array = cg.standardGamma(0.5, 4, { dtype: "float32" });
+const cInv: Float64Array = cg.standardExponential(3, { method: "inv" });
+const cDir: Float64Array = cg.dirichlet([0.5, 1.5], 2);
+const crs = new compat.numpy.RandomState(5);
+const cLegacy: Float64Array = crs.beta(0.5, 0.5, 3);
+const cLegacyOne: number = crs.standardExponential() + crs.noncentralF(3, 5, 2) + crs.uniform(-1, 1);
+export { cOne, cMany, cF32, cInv, cDir, cLegacy, cLegacyOne };
+
+// Discrete distributions: one bigint for scalar parameters, else a BigInt64Array.
+const dgen = defaultRng(0);
+const onePoisson: bigint = dgen.poisson(3);
+const poissons: BigInt64Array = dgen.poisson([1, 2, 3]);
+const binomials: BigInt64Array = dgen.binomial(10, 0.5, 4);
+const counts: BigInt64Array = dgen.multinomial(10, [0.2, 0.8]);
+const failures: bigint = dgen.negativeBinomial(3, 0.5);
+const ranged: BigInt64Array = dgen.integers([0, 10], [5n, 20]);
+const marbles: BigInt64Array = dgen.multivariateHypergeometric([3, 4], 2, 5, { method: "count" });
+const legacyHyper: bigint = new compat.numpy.RandomState(1).hypergeometric(5, 5, 3);
+const maxints: BigInt64Array = new compat.numpy.RandomState(1).tomaxint(3);
+export { onePoisson, poissons, binomials, counts, failures, ranged, marbles, legacyHyper, maxints };

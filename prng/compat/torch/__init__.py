@@ -17,16 +17,24 @@ x86-64 CPU with AVX2, AVX-512 ones included; fully portable) or ``"default"`` (t
 ``ATEN_CPU_CAPABILITY=default``; by torch's source also the aarch64 one, not checked; calls glibc's
 ``logf``/``sinf``/``cosf``). float64 normals call libm through Python's ``math`` (glibc on Linux):
 see ``_torch_math``.
+
+Speed and threads: with the C extension built, the kernels run in C (``native/distributions/torch.c``, the same bits;
+``_torch_seed.NATIVE``), else in the readable numpy/Python code of this module. Every function holds
+the generator's ``lock`` (a ``threading.RLock``) for the whole call, so a generator shared between
+threads hands out each draw once.
 """
 
+import contextlib
 import math
 import operator
 import struct
+import threading
 
 import numpy as np
 
+from ... import _sampling
 from ...bitgen.mt19937 import MT19937
-from .. import _torch_cuda, _torch_math
+from .. import _torch_cuda, _torch_math, _torch_seed
 from .. import _torch_dtypes as _dtypes
 from .._torch_seed import DEFAULT_SEED, SeededGenerator, checked_seed
 
@@ -66,6 +74,7 @@ class Generator(SeededGenerator):
     def __init__(self, device="cpu"):
         if device != "cpu":
             raise ValueError(f"device must be 'cpu' or 'cuda', got {device!r}")
+        self.lock = threading.RLock()
         self._mt = MT19937.from_genrand(DEFAULT_SEED & _MASK32)
         self._reset(DEFAULT_SEED)
 
@@ -87,8 +96,9 @@ class Generator(SeededGenerator):
         32 bits seed MT19937 (``init_genrand``); ``initial_seed()`` keeps all 64.
         """
         seed = checked_seed(seed)
-        self._mt = MT19937.from_genrand(seed & _MASK32)
-        self._reset(seed)
+        with self.lock:
+            self._mt = MT19937.from_genrand(seed & _MASK32)
+            self._reset(seed)
         return self
 
     def get_state(self):
@@ -117,18 +127,33 @@ class Generator(SeededGenerator):
         if int(words.max()) > _MASK32:
             raise ValueError("state's MT words must be 32-bit values")
         _, normal_y, _, normal_valid, float_normal, float_valid = _STATE_TAIL.unpack_from(data, _TAIL_OFFSET)
-        self._mt.state = {"bit_generator": "MT19937",
-                          "state": {"key": words.astype(np.uint32), "pos": _MT_N + 1 - left}}
-        self._reset(seed)
-        self._just_seeded = next_ == 0
-        self._normal_cache = normal_y if normal_valid else None
-        self._float_normal_cache = float_normal if float_valid else None
+        with self.lock:
+            self._mt.state = {"bit_generator": "MT19937",
+                              "state": {"key": words.astype(np.uint32), "pos": _MT_N + 1 - left}}
+            self._reset(seed)
+            self._just_seeded = next_ == 0
+            self._normal_cache = normal_y if normal_valid else None
+            self._float_normal_cache = float_normal if float_valid else None
+
+    @contextlib.contextmanager
+    def _native(self, draws=True):
+        """``(prng.c.torch, the MT19937 core's prng_bitgen_t)`` under the core's lock, or ``(None, None)``
+        where the C kernels are unavailable (the reference code then runs). ``draws``: the call draws."""
+        native = _torch_seed.NATIVE
+        if native is None or self._mt.backend != "c":
+            yield None, None
+            return
+        with _sampling.sampling(self._mt) as (_, bitgen):
+            yield native, bitgen
+        if draws:
+            self._just_seeded = False
 
     def _random(self, n):
         """n draws of torch's ``random()`` (32-bit words), as uint64."""
-        if n:
-            self._just_seeded = False
-        return self._mt.random_raw(n)
+        with self.lock:
+            if n:
+                self._just_seeded = False
+            return self._mt.random_raw(n)
 
     def _random64(self, n):
         """n draws of torch's ``random64()``: two words each, the first one high."""
@@ -140,6 +165,11 @@ class Generator(SeededGenerator):
 
         float32: low 24 bits of ``random()`` * 2**-24; float64: low 53 bits of ``random64()`` * 2**-53.
         """
+        with self._native(n > 0) as (native, bitgen):
+            if native is not None:
+                out = np.empty(n, dtype)
+                native.uniform_fill(bitgen, out, 0.0, 1.0, 0.0, False, False)   # u * 1 + 0 == u
+                return out
         if dtype == np.float32:
             return ((self._random(n) & np.uint64(0xFFFFFF)).astype(np.float32) * np.float32(_TWO_POW_M24))
         return (self._random64(n) & np.uint64(2**53 - 1)).astype(np.float64) * _TWO_POW_M53
@@ -262,7 +292,16 @@ def uniform_(out, a=0.0, b=1.0, *, generator=None, kernel=DEFAULT_KERNEL):
         return out
     compute = _dtypes.compute_dtype(name)
     low, high = compute.type(a), compute.type(b)
-    values = _dtypes.round_to(_mul_add(gen._uniforms(flat.size, compute), high - low, low, kernel), name)
+    with gen.lock, gen._native(flat.size > 0) as (native, bitgen):
+        if native is not None and name not in _dtypes.REDUCED:   # float32/float64: all of it in C
+            native.uniform_fill(bitgen, flat, low, high - low, high, kernel != "default", True)
+            return out
+        if native is not None:
+            values = np.empty(flat.size, compute)
+            native.uniform_fill(bitgen, values, low, high - low, high, kernel != "default", False)
+        else:
+            values = _mul_add(gen._uniforms(flat.size, compute), high - low, low, kernel)
+    values = _dtypes.round_to(values, name)
     low, high = _scalar(a, name), _scalar(b, name)
     flat[:] = np.where(values == high, low, values)
     return out
@@ -298,21 +337,30 @@ def normal_(out, mean=0.0, std=1.0, *, generator=None, kernel=DEFAULT_KERNEL):
     if gen.device == "cuda":
         gen.normal_(out, mean, std)
         return out
-    if flat.size >= _NORMAL_FILL_MIN:
-        values = _normal_fill(gen, flat.size, name, mean, std, kernel)
-    else:
-        values = _mul_add(np.array([gen._normal() for _ in range(flat.size)]), std, mean, kernel)
-    flat[:] = _dtypes.round_to(values, name)
+    with gen.lock:
+        if flat.size >= _NORMAL_FILL_MIN:
+            values = _normal_fill(gen, flat, name, mean, std, kernel)
+        else:
+            values = _mul_add(np.array([gen._normal() for _ in range(flat.size)]), std, mean, kernel)
+    if values is not flat:
+        flat[:] = _dtypes.round_to(values, name)
     return out
 
 
-def _normal_fill(gen, n, name, mean, std, kernel):
-    """``normal_fill``: n >= 16 values in float32/float64 from blocks of 16 uniforms, the last 16
-    re-drawn if n % 16. float32/float64 first fill the whole output with n uniforms; float16/bfloat16
-    draw only the whole blocks (a 16-value buffer), so their last block follows n - n % 16 draws."""
+def _normal_fill(gen, flat, name, mean, std, kernel):
+    """``normal_fill``: n = flat.size >= 16 values in float32/float64 from blocks of 16 uniforms, the last
+    16 re-drawn if n % 16. float32/float64 first fill the whole output with n uniforms; float16/bfloat16
+    draw only the whole blocks (a 16-value buffer), so their last block follows n - n % 16 draws.
+    Returns the values (``flat`` itself when the C kernel filled it)."""
     dtype = _dtypes.compute_dtype(name)
-    block = _normal_block(dtype, kernel)
     mean, std = dtype.type(mean), dtype.type(std)
+    n = flat.size
+    with gen._native() as (native, bitgen):
+        if native is not None:
+            values = flat if flat.dtype == dtype else np.empty(n, dtype)
+            native.normal_fill(bitgen, values, mean, std, kernel, name in _dtypes.REDUCED)
+            return values
+    block = _normal_block(dtype, kernel)
     whole = n - n % 16
     data = gen._uniforms(whole if name in _dtypes.REDUCED else n, dtype)
     values = np.empty(n, dtype)
@@ -375,9 +423,14 @@ def randint(low=0, high=None, size=None, *, generator=None, dtype="int64"):
     if gen.device == "cuda":
         return gen.random_from_to_(np.empty(shape, out_dtype), span, low)
     n = int(np.prod(shape))
-    draws = gen._random64(n) if span >= _RANDINT_64BIT_RANGE else gen._random(n)
-    values = ((draws % np.uint64(span)) + np.uint64(low & _MASK64)).view(np.int64)
-    return values.astype(out_dtype).reshape(shape)
+    with gen.lock, gen._native(n > 0) as (native, bitgen):
+        if native is not None:
+            values = np.empty(n, np.int64)
+            native.random_fill(bitgen, values, span, low & _MASK64)
+        else:
+            draws = gen._random64(n) if span >= _RANDINT_64BIT_RANGE else gen._random(n)
+            values = ((draws % np.uint64(span)) + np.uint64(low & _MASK64)).view(np.int64)
+    return values.astype(out_dtype, copy=False).reshape(shape)
 
 
 def _narrow_to_float(low, high, dtype):
@@ -431,6 +484,16 @@ def randperm(n, *, generator=None, dtype="int64"):
     gen = _generator(generator)
     if gen.device == "cuda":
         return gen.randperm(n).astype(out_dtype)
+    with gen.lock, gen._native(n > (1 if n < _RANDPERM_32BIT_LIMIT else 0)) as (native, bitgen):
+        if native is not None:
+            perm = np.empty(n, np.int64)
+            native.randperm(bitgen, perm, _RANDPERM_32BIT_LIMIT)
+            return perm.astype(out_dtype, copy=False)
+        return _randperm_reference(gen, n, out_dtype)
+
+
+def _randperm_reference(gen, n, out_dtype):
+    """``randperm_cpu`` in Python (see ``randperm``)."""
     if n < _RANDPERM_32BIT_LIMIT:
         perm = list(range(n))
         for i, draw in enumerate(gen._random(max(n - 1, 0)).tolist()):
@@ -489,7 +552,8 @@ def bernoulli_(out, p=0.5, *, generator=None):
     if gen.device == "cuda":
         gen.bernoulli_(out, p)
         return out
-    flat[:] = gen._uniforms(out.size, np.dtype(np.float64)) < p
+    with gen.lock:
+        flat[:] = gen._uniforms(out.size, np.dtype(np.float64)) < p
     return out
 
 
@@ -507,7 +571,8 @@ def bernoulli(p, *, generator=None):
     if gen.device == "cuda":
         return gen.bernoulli(p)
     compute = _dtypes.compute_dtype(name)
-    draws = gen._uniforms(p.size, compute)
+    with gen.lock:
+        draws = gen._uniforms(p.size, compute)
     return (draws < p.reshape(-1).astype(compute)).astype(p.dtype).reshape(p.shape)
 
 
@@ -521,7 +586,14 @@ def exponential_(out, lambd=1.0, *, generator=None):
     if gen.device == "cuda":
         gen.exponential_(out, lambd)
         return out
-    uniforms = gen._uniforms(flat.size, np.dtype(np.float64))
+    with gen.lock, gen._native(flat.size > 0) as (native, bitgen):
+        if native is not None and isinstance(lambd, (int, float)):   # Python's double arithmetic
+            values = flat if name == _dtypes.FLOAT64 else np.empty(flat.size, np.float64)
+            native.exponential_fill(bitgen, values, lambd)
+            if values is not flat:
+                flat[:] = _dtypes.round_to(values, name)
+            return out
+        uniforms = gen._uniforms(flat.size, np.dtype(np.float64))
     flat[:] = _dtypes.round_to([-1.0 / lambd * math.log1p(-u) for u in uniforms.tolist()], name)
     return out
 
@@ -547,7 +619,8 @@ def dropout_mask(size, p, *, generator=None, dtype="float32"):
         return np.full(shape, p != 1.0)
     if gen.device == "cuda":
         return gen.dropout_mask(n, float(p), name).reshape(shape)
-    return (gen._uniforms(n, np.dtype(np.float64)) < 1.0 - p).reshape(shape)
+    with gen.lock:
+        return (gen._uniforms(n, np.dtype(np.float64)) < 1.0 - p).reshape(shape)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -203,3 +203,28 @@ def random_bounded_fill(bg, off, rng, use_masked, out):
         _bounded_bool_fill(bg, np.uint64(off), np.uint64(rng), out)
     else:
         _bounded_fill(bg, np.uint64(off), np.uint64(rng), use_masked, out)
+
+
+@njit(cache=True)
+def _bounded_broadcast_fill(bg, off, rng, use_masked, bits, out):
+    pieces = np.zeros(2, np.uint32)
+    off_step, rng_step = int(off.size != 1), int(rng.size != 1)
+    for i in range(out.size):
+        o, r = off[i * off_step], rng[i * rng_step]
+        if bits == 64:
+            out[i] = bounded_uint64(bg, o, r, use_masked, pieces)
+        elif r == 0:
+            out[i] = o
+        elif bits == 1:
+            out[i] = next_piece(bg, pieces, 1) & np.uint32(1)
+        else:
+            out[i] = o + bounded_small(bg, r, gen_mask(r), bits, use_masked, pieces)
+
+
+def random_bounded_broadcast_fill(bg, off, rng, use_masked, out):
+    """numpy's _rand_<type>_broadcast loop: out[i] in [off[i], off[i] + rng[i]] (off, rng: uint64 arrays
+    of 1 value or one per output), wrapping at out's width; random_bounded_uint64 per value for 64-bit types, else
+    random_buffered_bounded_<type> with one piece buffer for the whole fill (bool: one bit per value)."""
+    bits = 1 if out.dtype == np.bool_ else out.itemsize * 8
+    target = out.view(np.uint8) if bits == 1 else out
+    _bounded_broadcast_fill(bg, off, rng, use_masked, bits, target)

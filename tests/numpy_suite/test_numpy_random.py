@@ -1,0 +1,4 @@
+"""numpy 2.4.6 numpy/random/tests/test_random.py against prng (see _adapter.py)."""
+from ._adapter import load
+
+load("test_random", globals())

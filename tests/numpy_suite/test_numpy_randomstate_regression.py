@@ -1,0 +1,4 @@
+"""numpy 2.4.6 numpy/random/tests/test_randomstate_regression.py against prng (see _adapter.py)."""
+from ._adapter import load
+
+load("test_randomstate_regression", globals())
