@@ -133,21 +133,25 @@ def random_interval(bg, max_):
     return int(interval(bg, np.uint64(max_)))
 
 
+@njit(cache=True, inline="always")
+def _bounded_pieces(bg, rng, mask, use_masked, bits, word, left):
+    """One value in [0, rng] (rng > 0, up to 2**bits - 1; ``mask`` its gen_mask) from ``bits``-bit draws
+    (numpy's random_buffered_bounded_uint32/16/8 and buffered_bounded_bool); with the piece buffer after."""
+    if rng == np.uint64((1 << bits) - 1):
+        return _draw(bg, word, left, bits)
+    if use_masked:
+        return _masked_small(bg, rng, mask, bits, word, left)
+    return _lemire_small(bg, rng, bits, word, left)
+
+
 @njit(cache=True)
 def _fill_pieces(bg, off, rng, use_masked, bits, out):
     """``out[i] = off + value`` of [0, rng] from ``bits``-bit draws by one method (constants, once
     inlined), one piece buffer for the whole fill."""
-    n = out.size
-    full = np.uint64((1 << bits) - 1)
     mask = gen_mask(rng)
     word, left = np.uint32(0), 0
-    for i in range(n):
-        if rng == full:
-            value, word, left = _draw(bg, word, left, bits)
-        elif use_masked:
-            value, word, left = _masked_small(bg, rng, mask, bits, word, left)
-        else:
-            value, word, left = _lemire_small(bg, rng, bits, word, left)
+    for i in range(out.size):
+        value, word, left = _bounded_pieces(bg, rng, mask, use_masked, bits, word, left)
         out[i] = off + value
 
 
@@ -207,18 +211,17 @@ def random_bounded_fill(bg, off, rng, use_masked, out):
 
 @njit(cache=True)
 def _bounded_broadcast_fill(bg, off, rng, use_masked, bits, out):
-    pieces = np.zeros(2, np.uint32)
     off_step, rng_step = int(off.size != 1), int(rng.size != 1)
+    word, left = np.uint32(0), 0
     for i in range(out.size):
         o, r = off[i * off_step], rng[i * rng_step]
         if bits == 64:
-            out[i] = bounded_uint64(bg, o, r, use_masked, pieces)
+            out[i] = bounded_uint64(bg, o, r, use_masked)
         elif r == 0:
             out[i] = o
-        elif bits == 1:
-            out[i] = next_piece(bg, pieces, 1) & np.uint32(1)
         else:
-            out[i] = o + bounded_small(bg, r, gen_mask(r), bits, use_masked, pieces)
+            value, word, left = _bounded_pieces(bg, r, gen_mask(r), use_masked, bits, word, left)
+            out[i] = value if bits == 1 else o + value
 
 
 def random_bounded_broadcast_fill(bg, off, rng, use_masked, out):
