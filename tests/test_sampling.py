@@ -94,6 +94,33 @@ def test_backends_switched_mid_stream_continue_numpy(name, seed, n, rng):
     assert state_json(bitgen) == json.loads(prng.state_to_json(expected.bit_generator.state))
 
 
+@pytest.mark.parametrize("name", sorted(GENERATORS))
+def test_bulk_fills_at_chunk_edges_continue_the_stream(name, backend):
+    """Fills that draw in bulk (the uniform fill through the generator's fill kernel, 512 doubles at a
+    time in numba) give the reference's values and state for sizes around the chunk, with numpy's
+    buffered uint32 half set before and used after, and a rejection-heavy range (half the 32-bit draws
+    rejected); the stream then continues on another backend."""
+    for n in (0, 1, 7, 511, 512, 513, 1025):
+        runs = {}
+        for b in (backend, "python"):
+            bitgen = GENERATORS[name](n, b)
+            first = bitgen.next_uint32()
+            g = prng.Generator(bitgen)
+            values = [g.random(n), g.integers(0, 2**31 + 1, n), g.integers(0, 2**31 + 1, n, dtype=np.uint32),
+                      g.random(n, dtype=np.float32), bitgen.next_uint32(), g.random(n)]
+            runs[b] = (first, values, state_json(bitgen))
+        for got, expect in zip(runs[backend][1], runs["python"][1]):
+            assert_same(got, expect)
+        assert runs[backend][0] == runs["python"][0] and runs[backend][2] == runs["python"][2], (name, n)
+    moved = GENERATORS[name](1, backend)
+    prng.Generator(moved).random(600)
+    switched = GENERATORS[name](0, "python")
+    switched.state = moved.state
+    reference = GENERATORS[name](1, "python")
+    prng.Generator(reference).random(600)
+    assert_same(prng.Generator(switched).random(5), prng.Generator(reference).random(5))
+
+
 # ---- threads ---------------------------------------------------------------------------------
 
 THREADS = 8

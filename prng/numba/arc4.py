@@ -120,7 +120,7 @@ class ARC4BitGen(BitGen):
     """A ARC4 core's ``bitgen`` (prng.numba._bitgen)."""
 
 
-bind32(ARC4BitGenType, ARC4BitGen, arc4_next, arc4_next_double)
+bind32(ARC4BitGenType, ARC4BitGen, arc4_next, arc4_fill, arc4_next_double)
 
 
 class ARC4Core(Kernel32Core):

@@ -62,7 +62,7 @@ class MiddleSquareWeylBitGen(BitGen):
     """A MiddleSquareWeyl core's ``bitgen`` (prng.numba._bitgen)."""
 
 
-bind32(MiddleSquareWeylBitGenType, MiddleSquareWeylBitGen, msws_next)
+bind32(MiddleSquareWeylBitGenType, MiddleSquareWeylBitGen, msws_next, msws_fill)
 
 
 class MiddleSquareWeylCore(Doubles32, Kernel32Core):

@@ -64,7 +64,7 @@ def _twist_word(state, i, j, k):
     state[i] = state[k] ^ (y >> 1) ^ mag
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def _twist(state):
     """Regenerate all 624 key words (numpy's ``mt19937_gen``) and set ``pos = 0``."""
     for i in range(N - M):
@@ -75,7 +75,7 @@ def _twist(state):
     state[POS] = 0
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def _temper(y):
     """MT19937 output tempering of one key word (numpy's ``mt19937_next``)."""
     y ^= y >> 11
@@ -85,7 +85,7 @@ def _temper(y):
     return np.uint32(y)
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def mt19937_next(state):
     """One 32-bit output, twisting first when ``pos == 624`` (numpy's ``mt19937_next``)."""
     if state[POS] == N:
@@ -162,7 +162,7 @@ class MT19937BitGen(BitGen):
     """A MT19937 core's ``bitgen`` (prng.numba._bitgen)."""
 
 
-bind32(MT19937BitGenType, MT19937BitGen, mt19937_next)
+bind32(MT19937BitGenType, MT19937BitGen, mt19937_next, mt19937_fill)
 
 
 class MT19937Core(Doubles32, Kernel32Core):

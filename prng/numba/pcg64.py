@@ -146,7 +146,7 @@ class PCG64BitGen(BitGen):
     """A PCG64 core's ``bitgen`` (prng.numba._bitgen)."""
 
 
-bind64(PCG64BitGenType, PCG64BitGen, pcg64_next)
+bind64(PCG64BitGenType, PCG64BitGen, pcg64_next, pcg64_fill)
 
 @structref.register
 class PCG64DXSMBitGenType(BitGenType):
@@ -157,7 +157,7 @@ class PCG64DXSMBitGen(BitGen):
     """A PCG64DXSM core's ``bitgen`` (prng.numba._bitgen)."""
 
 
-bind64(PCG64DXSMBitGenType, PCG64DXSMBitGen, pcg64dxsm_next)
+bind64(PCG64DXSMBitGenType, PCG64DXSMBitGen, pcg64dxsm_next, pcg64dxsm_fill)
 
 
 class PCG64Core(Doubles64, KernelCore):

@@ -115,7 +115,7 @@ class PhiloxBitGen(BitGen):
     """A Philox core's ``bitgen`` (prng.numba._bitgen)."""
 
 
-bind64(PhiloxBitGenType, PhiloxBitGen, philox_next)
+bind64(PhiloxBitGenType, PhiloxBitGen, philox_next, philox_fill)
 
 
 class PhiloxCore(Doubles64, KernelCore):

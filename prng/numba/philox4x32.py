@@ -149,7 +149,7 @@ class Philox4x32BitGen(BitGen):
     """A Philox4x32 core's ``bitgen`` (prng.numba._bitgen)."""
 
 
-bind32(Philox4x32BitGenType, Philox4x32BitGen, philox4x32_next)
+bind32(Philox4x32BitGenType, Philox4x32BitGen, philox4x32_next, philox4x32_fill)
 
 
 class Philox4x32Core(Doubles32, Kernel32Core):

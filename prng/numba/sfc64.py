@@ -57,7 +57,7 @@ class SFC64BitGen(BitGen):
     """A SFC64 core's ``bitgen`` (prng.numba._bitgen)."""
 
 
-bind64(SFC64BitGenType, SFC64BitGen, sfc64_next)
+bind64(SFC64BitGenType, SFC64BitGen, sfc64_next, sfc64_fill)
 
 
 class SFC64Core(Doubles64, KernelCore):

@@ -206,7 +206,7 @@ class ThreefryBitGen(BitGen):
     """A Threefry core's ``bitgen`` (prng.numba._bitgen)."""
 
 
-bind64(ThreefryBitGenType, ThreefryBitGen, threefry_next)
+bind64(ThreefryBitGenType, ThreefryBitGen, threefry_next, threefry_fill)
 
 
 @structref.register
@@ -218,7 +218,7 @@ class Threefry2x32BitGen(BitGen):
     """A Threefry2x32 core's ``bitgen`` (prng.numba._bitgen)."""
 
 
-bind32(Threefry2x32BitGenType, Threefry2x32BitGen, threefry2x32_next)
+bind32(Threefry2x32BitGenType, Threefry2x32BitGen, threefry2x32_next, threefry2x32_fill)
 
 
 class ThreefryCore(Doubles64, KernelCore):

@@ -39,7 +39,7 @@ def to_int64(x):
 @jit
 def interval(bg, max_, pieces):
     """numpy's random_interval: masked rejection in [0, max_]."""
-    return np.int64(bounded_uint64(bg, np.uint64(0), np.uint64(max_), True, pieces))
+    return np.int64(bounded_uint64(bg, np.uint64(0), np.uint64(max_), True))
 
 
 @jit

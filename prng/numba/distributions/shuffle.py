@@ -3,7 +3,7 @@ _shuffle_raw, _shuffle_int and choice's Floyd loop) as numba samplers."""
 import numpy as np
 from numba import njit
 
-from .bounded import bounded_uint64
+from .bounded import bounded_uint64, interval
 
 _EMPTY = np.uint64(0xFFFFFFFFFFFFFFFF)
 
@@ -11,29 +11,26 @@ _EMPTY = np.uint64(0xFFFFFFFFFFFFFFFF)
 @njit(cache=True)
 def shuffle_raw(bg, data, first):
     """Swap ``data[i]`` with ``data[random_interval(i)]`` for i = n-1 down to ``first`` (1-d, any dtype)."""
-    pieces = np.zeros(2, np.uint32)
     for i in range(data.shape[0] - 1, first - 1, -1):
-        j = bounded_uint64(bg, 0, i, True, pieces)
+        j = interval(bg, np.uint64(i))
         data[i], data[j] = data[j], data[i]
 
 
 @njit(cache=True)
 def shuffle_int(bg, data, first):
     """The same with Lemire draws (random_bounded_uint64(0, i)) on int64 data."""
-    pieces = np.zeros(2, np.uint32)
     for i in range(data.shape[0] - 1, first - 1, -1):
-        j = bounded_uint64(bg, 0, i, False, pieces)
+        j = bounded_uint64(bg, 0, i, False)
         data[i], data[j] = data[j], data[i]
 
 
 @njit(cache=True)
 def _floyd(bg, pop_size, out, hash_set, mask):
     count = out.size
-    pieces = np.zeros(2, np.uint32)
     hash_set[:] = _EMPTY
     for k in range(count):
         j = np.uint64(pop_size - count + k)
-        val = bounded_uint64(bg, 0, j, False, pieces)
+        val = bounded_uint64(bg, 0, j, False)
         loc = val & mask
         while hash_set[loc] != _EMPTY and hash_set[loc] != val:
             loc = (loc + np.uint64(1)) & mask

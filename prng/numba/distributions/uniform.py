@@ -2,7 +2,7 @@
 import numpy as np
 from numba import njit
 
-from .._bitgen import next_double, next_uint32
+from .._bitgen import fill_double, next_double, next_uint32
 
 
 @njit(cache=True)
@@ -13,8 +13,8 @@ def next_float(bg):
 
 @njit(cache=True)
 def random_standard_uniform_fill(bg, out):
-    for i in range(out.size):
-        out[i] = next_double(bg)
+    """n next_double draws, through the generator's bulk fill (as C's prng_random_standard_uniform_fill)."""
+    fill_double(bg, out)
 
 
 @njit(cache=True)
