@@ -72,3 +72,12 @@ def test_load_vectors_skips_json_that_is_not_a_vector_file(tmp_path):
         load_vectors(tmp_path)
     (tmp_path / "a.json").write_text(json.dumps({"family": "a", "cases": []}))
     assert list(load_vectors(tmp_path)) == ["a.json"]
+
+
+def test_a_family_replayed_by_two_js_files_shows_both_and_any_failure():
+    """numpy_*.json hold generator and randomstate cases: two JS test files, one cell."""
+    ok_a, ok_b = verify.Cell("ok", "(3 tests in a)"), verify.Cell("ok", "(4 tests in b)")
+    failed = verify.Cell("FAIL", "(b)", ["JS test failed: x"])
+    assert str(verify._joined(ok_a, ok_b)) == "ok (3 tests in a) (4 tests in b)"
+    assert verify._joined(ok_a, failed) is failed
+    assert verify._joined(failed, ok_a) is failed
