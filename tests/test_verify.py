@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from prng import verify
 from prng.verify import REPLAYERS, file_cases, load_vectors, replay_case
 
 VECTORS = load_vectors()
