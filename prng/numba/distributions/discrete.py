@@ -10,7 +10,7 @@ from numba import njit
 from ...distributions.discrete import LOGFACT
 from .._bitgen import next_double
 from ._libm import exp, expm1, log, log1p, pow, sqrt
-from .bounded import bounded_uint64
+from .bounded import interval
 from .continuous import fill1, fill2, gamma
 from .ziggurat import random_standard_exponential
 
@@ -34,12 +34,6 @@ def to_int64(x):
     if not (x >= -9.223372036854775808e18 and x < 9.223372036854775808e18):
         return INT64_MIN
     return np.int64(x)
-
-
-@jit
-def interval(bg, max_, pieces):
-    """numpy's random_interval: masked rejection in [0, max_]."""
-    return np.int64(bounded_uint64(bg, np.uint64(0), np.uint64(max_), True))
 
 
 @jit
@@ -337,7 +331,7 @@ def _logfactorial4(k, mingoodbad, computed_sample, maxgoodbad):
 
 
 @jit
-def hypergeometric(bg, good, bad, sample, pieces):
+def hypergeometric(bg, good, bad, sample):
     """numpy's random_hypergeometric: HRUA for 10 <= sample <= good + bad - 10, else sampling."""
     total = good + bad
     if not (sample >= 10 and sample <= total - 10):
@@ -345,7 +339,7 @@ def hypergeometric(bg, good, bad, sample, pieces):
         remaining_total, remaining_good = total, good
         while computed_sample > 0 and remaining_good > 0 and remaining_total > remaining_good:
             remaining_total -= 1
-            if interval(bg, remaining_total, pieces) < remaining_good:
+            if np.int64(interval(bg, np.uint64(remaining_total))) < remaining_good:
                 remaining_good -= 1
             computed_sample -= 1
         if remaining_total == remaining_good:
@@ -422,9 +416,8 @@ def random_zipf_fill(bg, out, a):
 @jit
 def random_hypergeometric_fill(bg, out, good, bad, sample):
     gs, bs, ss = int(good.size != 1), int(bad.size != 1), int(sample.size != 1)
-    pieces = np.zeros(2, np.uint32)
     for i in range(out.size):
-        out[i] = hypergeometric(bg, good[i * gs], bad[i * bs], sample[i * ss], pieces)
+        out[i] = hypergeometric(bg, good[i * gs], bad[i * bs], sample[i * ss])
 
 
 @jit
@@ -461,10 +454,9 @@ def random_multivariate_hypergeometric_count_fill(bg, out, colors, nsample, choi
     more_than_half = nsample > total // 2
     if more_than_half:
         nsample = total - nsample
-    pieces = np.zeros(2, np.uint32)
     for i in range(0, out.size, num_colors):
         for j in range(nsample):
-            k = j + interval(bg, total - j - 1, pieces)
+            k = j + np.int64(interval(bg, np.uint64(total - j - 1)))
             choices[k], choices[j] = choices[j], choices[k]
         for j in range(nsample):
             out[i + choices[j]] += 1
@@ -483,13 +475,12 @@ def random_multivariate_hypergeometric_marginals_fill(bg, out, colors, nsample):
     more_than_half = nsample > total // 2
     if more_than_half:
         nsample = total - nsample
-    pieces = np.zeros(2, np.uint32)
     for i in range(0, out.size, num_colors):
         to_sample, remaining = nsample, total
         j = 0
         while to_sample > 0 and j + 1 < num_colors:
             remaining -= colors[j]
-            r = hypergeometric(bg, colors[j], remaining, to_sample, pieces)
+            r = hypergeometric(bg, colors[j], remaining, to_sample)
             out[i + j] = r
             to_sample -= r
             j += 1
